@@ -1,0 +1,172 @@
+"""sharing: table 1G (opening a mapped file again) and N18-N21 (two handles/views of one named
+object within one process, copy-on-write privacy, S22)."""
+
+from gen.case import (PAGE, close, create_file, existing, fail, fresh, make_case, map_view,
+                      mapping, ok, read_file, read_view, set_size, write_file, write_view)
+
+SHARE_RW = "FILE_SHARE_READ|FILE_SHARE_WRITE"
+
+
+def mapped_file(protect, image=False):
+    """1G setup: file opened GENERIC_READ|GENERIC_WRITE share 0, mapping 0:0, file handle closed."""
+    steps = [create_file(path="test.dll" if image else "data.bin")]
+    steps.append(write_file("f", "@minimal-pe") if image else set_size("f", PAGE))
+    steps += [mapping("m", "f", protect, 0, expect=fresh()), close("f")]
+    return steps
+
+
+def open_again(access, share, disposition="OPEN_EXISTING", flags=None, expect=None, image=False):
+    return create_file(out="g", path="test.dll" if image else "data.bin", access=access,
+                       share=share, disposition=disposition, flags=flags, call="CreateFileA",
+                       expect=expect)
+
+
+def table_1g():
+    out = []
+    for prot in ("PAGE_READONLY", "PAGE_WRITECOPY", "PAGE_READWRITE"):
+        p = prot.lower().replace("_", "-")
+        for access in ("GENERIC_READ", "GENERIC_WRITE", "GENERIC_READ|GENERIC_WRITE"):
+            for share in ("0", "FILE_SHARE_READ", SHARE_RW):
+                if prot == "PAGE_READWRITE":
+                    expect, kind, rows, note = (
+                        ok("ERROR_SUCCESS"), "inferred", ["G2", "G1"],
+                        "absent row G2 (the PAGE_READWRITE line of test_file_sharing); inferred: "
+                        "share access belongs to open file handles and is released when the "
+                        "last one closes (G1 shows a mapping alone enforces none for read-only "
+                        "sections); only image sections deny writers (G3), and truncation is "
+                        "refused separately (G4), so a writable data section changes nothing")
+                else:
+                    expect, kind, rows, note = (ok("ERROR_SUCCESS"), "recorded", ["G1"],
+                                                "F test_file_sharing")
+                a = access.lower().replace("generic_", "").replace("|", "-")
+                s = {"0": "share0", "FILE_SHARE_READ": "share-r", SHARE_RW: "share-rw"}[share]
+                out.append(make_case(
+                    f"sharing/g-{p}-open-{a}-{s}",
+                    f"{prot} mapping holds the file; open {a}, {s}: "
+                    f"{'ok' if expect['ok'] else 'sharing violation'}", kind, rows, note,
+                    "G1: PAGE_READONLY or PAGE_WRITECOPY mapping, CreateFileA(any access, any "
+                    "sharing, OPEN_EXISTING) succeeds (error 0)",
+                    mapped_file(prot) + [open_again(access, share, expect=expect)],
+                    ["sharing", "table-1G"]))
+        out.append(make_case(
+            f"sharing/g4-{p}-create-always", f"{prot} mapping holds the file; CREATE_ALWAYS: "
+            "ERROR_USER_MAPPED_FILE", "recorded", ["G4"], "F test_file_sharing",
+            "G4: CreateFileA(GENERIC_WRITE, share R|W, CREATE_ALWAYS) fails, "
+            "ERROR_USER_MAPPED_FILE",
+            mapped_file(prot) + [open_again("GENERIC_WRITE", SHARE_RW, "CREATE_ALWAYS",
+                                            expect=fail("ERROR_USER_MAPPED_FILE"))],
+            ["sharing", "table-1G"]))
+        out.append(make_case(
+            f"sharing/g6-{p}-delete-on-close", f"{prot} mapping holds the file; DELETE_ON_CLOSE "
+            "open succeeds", "recorded", ["G6"], "F test_file_sharing",
+            "G6: CreateFileA(GENERIC_READ, share R|W, OPEN_EXISTING, FILE_FLAG_DELETE_ON_CLOSE) "
+            "succeeds", mapped_file(prot) + [
+                open_again("GENERIC_READ", SHARE_RW, flags="FILE_FLAG_DELETE_ON_CLOSE",
+                           expect=ok())], ["sharing", "table-1G"]))
+    img = mapped_file("SEC_IMAGE|PAGE_WRITECOPY", image=True)
+    for share in ("0", SHARE_RW):
+        out.append(make_case(
+            f"sharing/g3-image-open-write-{'share0' if share == '0' else 'share-rw'}",
+            "SEC_IMAGE mapping holds the file; opening for FILE_WRITE_DATA: sharing violation",
+            "recorded", ["G3"], "F test_file_sharing",
+            "G3: CreateFileA requesting FILE_WRITE_DATA (any sharing) -> ERROR_SHARING_VIOLATION",
+            img + [open_again("GENERIC_WRITE", share, expect=fail("ERROR_SHARING_VIOLATION"),
+                              image=True)], ["sharing", "table-1G", "sec-image"]))
+    out.append(make_case(
+        "sharing/g3-image-open-read", "SEC_IMAGE mapping holds the file; opening for read only "
+        "succeeds", "recorded", ["G3", "G1"], "is_sharing_map_compatible: only FILE_WRITE_DATA "
+        "conflicts with an image section (G3)", "G3",
+        img + [open_again("GENERIC_READ", "FILE_SHARE_READ", expect=ok(), image=True)],
+        ["sharing", "table-1G", "sec-image"]))
+    out.append(make_case(
+        "sharing/g5-image-create-always", "SEC_IMAGE mapping holds the file; CREATE_ALWAYS: "
+        "ERROR_SHARING_VIOLATION", "recorded", ["G5"], "F test_file_sharing",
+        "G5: SEC_IMAGE, CreateFileA(..., CREATE_ALWAYS) fails, ERROR_SHARING_VIOLATION",
+        img + [open_again("GENERIC_WRITE", SHARE_RW, "CREATE_ALWAYS",
+                          expect=fail("ERROR_SHARING_VIOLATION"), image=True)],
+        ["sharing", "table-1G", "sec-image"]))
+    out.append(make_case(
+        "sharing/g7-image-delete-on-close", "SEC_IMAGE mapping holds the file; DELETE_ON_CLOSE "
+        "open: ERROR_ACCESS_DENIED", "recorded", ["G7"], "F test_file_sharing",
+        "G7: SEC_IMAGE, same DELETE_ON_CLOSE open fails, ERROR_ACCESS_DENIED",
+        img + [open_again("GENERIC_READ", SHARE_RW, flags="FILE_FLAG_DELETE_ON_CLOSE",
+                          expect=fail("ERROR_ACCESS_DENIED"), image=True)],
+        ["sharing", "table-1G", "sec-image"]))
+    return out
+
+
+def named(out, name, expect):
+    return mapping(out, "INVALID_HANDLE_VALUE", "PAGE_READWRITE", PAGE, name=name, expect=expect,
+                   call="CreateFileMappingA")
+
+
+def in_process():
+    out = []
+    out.append(make_case(
+        "sharing/n18-same-name-same-memory", "Re-creating a name gives the same memory: data "
+        "written before is visible", "recorded", ["N18", "H9"],
+        "V test_shared_memory, done in one process (second handle instead of a child)",
+        "N18: handle; data written by parent visible (0x1a2b3c4d); ERROR_ALREADY_EXISTS",
+        [named("p", "winetest_virtual.c", fresh()),
+         map_view("pv", "p", "FILE_MAP_WRITE", expect=ok()), write_view("pv", "4d3c2b1a"),
+         named("c", "winetest_virtual.c", existing()),
+         map_view("cv", "c", "FILE_MAP_READ", expect=ok()),
+         read_view("cv", 4, data="4d3c2b1a", fault=False)], ["sharing", "named"]))
+    for row, access, seen in (("N19", "FILE_MAP_READ|FILE_MAP_WRITE", True),
+                              ("N20", "FILE_MAP_COPY", False),
+                              ("N21", "FILE_MAP_COPY|FILE_MAP_WRITE", True)):
+        out.append(make_case(
+            f"sharing/{row.lower()}-{access.lower().replace('file_map_', '').replace('|', '-')}"
+            "-write", f"Second handle maps {access} and writes: the first view "
+            f"{'sees' if seen else 'does not see'} it", "recorded", [row, "D1"] if not seen
+            else [row], "V test_shared_memory_ro, done in one process",
+            f"{row}: parent {'sees' if seen else 'does not see'} the write" +
+            (" (acts as FILE_MAP_WRITE)" if row == "N21" else ""),
+            [named("p", "winetest_virtual.c_ro", fresh()),
+             map_view("pv", "p", "FILE_MAP_READ", expect=ok()),
+             named("c", "winetest_virtual.c_ro", existing()),
+             map_view("cv", "c", access, expect=ok()), write_view("cv", "01000000"),
+             read_view("cv", 4, data="01000000", fault=False),
+             read_view("pv", 4, data="01000000" if seen else "00000000", fault=False)],
+            ["sharing", "named"] + (["copy-on-write"] if not seen else [])))
+    out.append(make_case(
+        "sharing/s22-copy-on-write-file-view-private", "Writes through a FILE_MAP_COPY view of a "
+        "file stay private: file and other views unchanged", "recorded", ["S22", "N20", "D1"],
+        "S22 (TODO_WINE) records that writes to WRITECOPY pages never reach the file; here the "
+        "view is WRITECOPY by its access (D1) rather than VirtualProtect",
+        "S22: first DWORD of the file still 0 afterwards: writes to a page made PAGE_WRITECOPY "
+        "stay private",
+        [create_file(access="GENERIC_READ|GENERIC_WRITE|GENERIC_EXECUTE"), set_size("f", 2 * PAGE),
+         mapping("m", "f", "PAGE_READWRITE", 0, expect=fresh()),
+         map_view("cow", "m", "FILE_MAP_COPY", expect=ok()),
+         map_view("shared", "m", "FILE_MAP_READ", expect=ok()),
+         write_view("cow", "efbeadde"), read_view("cow", 4, data="efbeadde", fault=False),
+         read_view("shared", 4, data="00000000", fault=False),
+         read_file("f", 4, "00000000")], ["sharing", "copy-on-write", "todo-wine"]))
+    out.append(make_case(
+        "sharing/shared-file-view-writes-visible", "Two FILE_MAP_WRITE views of one file mapping "
+        "see each other's writes, and ReadFile sees them", "inferred", ["N19", "S22"],
+        "N19 shows shared views are coherent for pagefile sections; for a file the spec has no "
+        "row: S22's contrast (only WRITECOPY writes stay private) and DOC-SHM coherence",
+        "N19: parent sees child's write",
+        [create_file(), set_size("f", PAGE), mapping("m", "f", "PAGE_READWRITE", 0, expect=fresh()),
+         map_view("a", "m", "FILE_MAP_WRITE", expect=ok()),
+         map_view("b", "m", "FILE_MAP_WRITE", expect=ok()),
+         write_view("a", "aabbcc"), read_view("b", 3, data="aabbcc", fault=False),
+         read_file("f", 3, "aabbcc")], ["sharing", "file-backed"]))
+    out.append(make_case(
+        "sharing/cow-view-of-readonly-mapping", "FILE_MAP_COPY on a PAGE_READONLY mapping allows "
+        "private writes", "recorded", ["D45", "D1", "H13"],
+        "D45: FILE_MAP_COPY on PAGE_READONLY succeeds, D1: the view is PAGE_WRITECOPY, so a write "
+        "is allowed and private (S22)", "H13: FILE_MAP_COPY works with all six protections",
+        [create_file(), set_size("f", PAGE), write_file("f", "10203040"),
+         mapping("m", "f", "PAGE_READONLY", 0, expect=fresh()),
+         map_view("v", "m", "FILE_MAP_COPY", expect=ok()), write_view("v", "99"),
+         read_view("v", 2, data="9920", fault=False), read_file("f", 2, "1020")],
+        ["sharing", "copy-on-write"]))
+    return out
+
+
+def cases():
+    return [("table-1g.jsonl", c) for c in table_1g()] + \
+        [("in-process.jsonl", c) for c in in_process()]
