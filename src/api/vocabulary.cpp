@@ -41,14 +41,15 @@ constexpr Symbol kSectionAttributes[] = {
     {"SEC_IMAGE_NO_EXECUTE", sec::kImageNoExecute},
 };
 
-#define FMCONF_STANDARD_RIGHTS                                                     \
-  {"DELETE", access::kDelete}, {"READ_CONTROL", access::kReadControl},             \
-      {"WRITE_DAC", access::kWriteDac}, {"WRITE_OWNER", access::kWriteOwner},      \
-      {"SYNCHRONIZE", access::kSynchronize},                                       \
-      {"STANDARD_RIGHTS_REQUIRED", access::kStandardRightsRequired},               \
-      {"MAXIMUM_ALLOWED", access::kMaximumAllowed}, {"GENERIC_ALL", access::kGenericAll}, \
-      {"GENERIC_EXECUTE", access::kGenericExecute}, {"GENERIC_WRITE", access::kGenericWrite}, \
-      {"GENERIC_READ", access::kGenericRead}
+#define FMCONF_STANDARD_RIGHTS                                                                  \
+  {"DELETE", access::kDelete}, {"READ_CONTROL", access::kReadControl},                          \
+      {"WRITE_DAC", access::kWriteDac}, {"WRITE_OWNER", access::kWriteOwner},                   \
+      {"SYNCHRONIZE", access::kSynchronize},                                                    \
+      {"STANDARD_RIGHTS_REQUIRED", access::kStandardRightsRequired},                            \
+      {"MAXIMUM_ALLOWED", access::kMaximumAllowed}, {"GENERIC_ALL", access::kGenericAll},       \
+      {"GENERIC_EXECUTE", access::kGenericExecute}, {"GENERIC_WRITE", access::kGenericWrite}, { \
+    "GENERIC_READ", access::kGenericRead                                                        \
+  }
 
 constexpr Symbol kMapAccess[] = {
     {"FILE_MAP_COPY", map_access::kCopy},
@@ -176,6 +177,7 @@ constexpr Symbol kErrors[] = {
     {"ERROR_FILE_EXISTS", error::kFileExists},
     {"ERROR_INVALID_PARAMETER", error::kInvalidParameter},
     {"ERROR_DISK_FULL", error::kDiskFull},
+    {"ERROR_NEGATIVE_SEEK", error::kNegativeSeek},
     {"ERROR_INVALID_NAME", error::kInvalidName},
     {"ERROR_BAD_PATHNAME", error::kBadPathname},
     {"ERROR_ALREADY_EXISTS", error::kAlreadyExists},
@@ -220,40 +222,61 @@ std::string hex(std::uint32_t value) {
 
 std::span<const Symbol> symbols(Family family) {
   switch (family) {
-    case Family::protect: return kProtect;
-    case Family::map_access: return kMapAccess;
-    case Family::file_access: return kFileAccess;
-    case Family::share: return kShare;
-    case Family::disposition: return kDisposition;
-    case Family::file_flags: return kFileFlags;
-    case Family::sync_access: return kSyncAccess;
-    case Family::any_access: return kAnyAccess;
-    case Family::mem_state: return kMemState;
-    case Family::mem_type: return kMemType;
-    case Family::section_attributes: return kSectionAttributes;
+    case Family::protect:
+      return kProtect;
+    case Family::map_access:
+      return kMapAccess;
+    case Family::file_access:
+      return kFileAccess;
+    case Family::share:
+      return kShare;
+    case Family::disposition:
+      return kDisposition;
+    case Family::file_flags:
+      return kFileFlags;
+    case Family::sync_access:
+      return kSyncAccess;
+    case Family::any_access:
+      return kAnyAccess;
+    case Family::mem_state:
+      return kMemState;
+    case Family::mem_type:
+      return kMemType;
+    case Family::section_attributes:
+      return kSectionAttributes;
   }
   return {};
 }
 
 std::string_view family_name(Family family) {
   switch (family) {
-    case Family::protect: return "protect";
-    case Family::map_access: return "map access";
-    case Family::file_access: return "file access";
-    case Family::share: return "share mode";
-    case Family::disposition: return "disposition";
-    case Family::file_flags: return "file flags";
-    case Family::sync_access: return "sync object access";
-    case Family::any_access: return "access";
-    case Family::mem_state: return "memory state";
-    case Family::mem_type: return "memory type";
-    case Family::section_attributes: return "section attributes";
+    case Family::protect:
+      return "protect";
+    case Family::map_access:
+      return "map access";
+    case Family::file_access:
+      return "file access";
+    case Family::share:
+      return "share mode";
+    case Family::disposition:
+      return "disposition";
+    case Family::file_flags:
+      return "file flags";
+    case Family::sync_access:
+      return "sync object access";
+    case Family::any_access:
+      return "access";
+    case Family::mem_state:
+      return "memory state";
+    case Family::mem_type:
+      return "memory type";
+    case Family::section_attributes:
+      return "section attributes";
   }
   return "?";
 }
 
-std::optional<std::uint32_t> parse_flags(std::string_view text, Family family,
-                                         std::string* error) {
+std::optional<std::uint32_t> parse_flags(std::string_view text, Family family, std::string* error) {
   const auto table = symbols(family);
   std::uint32_t value = 0;
   if (trim(text).empty()) {

@@ -13,16 +13,16 @@ namespace fmconf {
 
 // Which parameter a flag word belongs to: the same bit means different things in each.
 enum class Family {
-  protect,      // flProtect: PAGE_* | SEC_*; also VirtualQuery Protect/AllocationProtect
-  map_access,   // FILE_MAP_* / SECTION_* / standard rights (MapViewOfFile, OpenFileMapping)
-  file_access,  // GENERIC_* / FILE_* rights (CreateFile)
-  share,        // FILE_SHARE_*
-  disposition,  // CREATE_NEW ... TRUNCATE_EXISTING (a value, not flags)
-  file_flags,   // FILE_ATTRIBUTE_* / FILE_FLAG_*
-  sync_access,  // EVENT_* / MUTEX_* / SEMAPHORE_* / standard rights
-  any_access,   // DuplicateHandle: any object's access rights
-  mem_state,    // MEM_COMMIT / MEM_RESERVE / MEM_FREE
-  mem_type,     // MEM_MAPPED / MEM_IMAGE / MEM_PRIVATE
+  protect,             // flProtect: PAGE_* | SEC_*; also VirtualQuery Protect/AllocationProtect
+  map_access,          // FILE_MAP_* / SECTION_* / standard rights (MapViewOfFile, OpenFileMapping)
+  file_access,         // GENERIC_* / FILE_* rights (CreateFile)
+  share,               // FILE_SHARE_*
+  disposition,         // CREATE_NEW ... TRUNCATE_EXISTING (a value, not flags)
+  file_flags,          // FILE_ATTRIBUTE_* / FILE_FLAG_*
+  sync_access,         // EVENT_* / MUTEX_* / SEMAPHORE_* / standard rights
+  any_access,          // DuplicateHandle: any object's access rights
+  mem_state,           // MEM_COMMIT / MEM_RESERVE / MEM_FREE
+  mem_type,            // MEM_MAPPED / MEM_IMAGE / MEM_PRIVATE
   section_attributes,  // SEC_* as NtQuerySection reports them
 };
 
@@ -55,6 +55,7 @@ inline constexpr std::uint32_t kSharingViolation = 32;
 inline constexpr std::uint32_t kHandleEof = 38;
 inline constexpr std::uint32_t kFileExists = 80;
 inline constexpr std::uint32_t kInvalidParameter = 87;
+inline constexpr std::uint32_t kNegativeSeek = 131;
 inline constexpr std::uint32_t kDiskFull = 112;
 inline constexpr std::uint32_t kInvalidName = 123;
 inline constexpr std::uint32_t kBadPathname = 161;
