@@ -27,14 +27,19 @@ def table_1g():
         p = prot.lower().replace("_", "-")
         for access in ("GENERIC_READ", "GENERIC_WRITE", "GENERIC_READ|GENERIC_WRITE"):
             for share in ("0", "FILE_SHARE_READ", SHARE_RW):
-                if prot == "PAGE_READWRITE":
+                if prot == "PAGE_READWRITE" and "FILE_SHARE_WRITE" not in share:
                     expect, kind, rows, note = (
-                        ok("ERROR_SUCCESS"), "inferred", ["G2", "G1"],
+                        fail("ERROR_SHARING_VIOLATION"), "inferred", ["G2", "G1"],
                         "absent row G2 (the PAGE_READWRITE line of test_file_sharing); inferred: "
-                        "share access belongs to open file handles and is released when the "
-                        "last one closes (G1 shows a mapping alone enforces none for read-only "
-                        "sections); only image sections deny writers (G3), and truncation is "
-                        "refused separately (G4), so a writable data section changes nothing")
+                        "a writable data section counts as a writer (NT's IoCheckShareAccess "
+                        "refuses a non-write-sharing open while the file has user-writable "
+                        "references), so an open that does not share write access is a sharing "
+                        "violation; G1 lists only the read-only protections as always opening")
+                elif prot == "PAGE_READWRITE":
+                    expect, kind, rows, note = (
+                        ok("ERROR_SUCCESS"), "inferred", ["G2", "G6"],
+                        "absent row G2; an open that shares write access is compatible with a "
+                        "writable section (G6 opens such a mapped file with share R|W)")
                 else:
                     expect, kind, rows, note = (ok("ERROR_SUCCESS"), "recorded", ["G1"],
                                                 "F test_file_sharing")
