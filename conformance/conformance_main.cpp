@@ -9,15 +9,6 @@
 //
 // Options (besides GoogleTest's): --cases DIR (default: the source tree's corpus/cases),
 // --expectations DIR (default: corpus/expectations), --targets model,wine.
-#include <chrono>
-#include <cstdlib>
-#include <filesystem>
-#include <memory>
-#include <optional>
-#include <sstream>
-#include <string>
-#include <vector>
-
 #include "cases/case_file.hpp"
 #include "cases/result_json.hpp"
 #include "cases/runner.hpp"
@@ -26,6 +17,15 @@
 #include "report/expectations.hpp"
 #include "report/outcome.hpp"
 #include "report/results_file.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
 #if defined(_WIN32)
 #include "native/native_api.hpp"
 #else
@@ -66,8 +66,8 @@ class TargetSlot {
         info.version = env.version;
         const std::string key = report::expectations_key(info);
         if (!key.empty()) {
-          expectations_ = report::load_expectations(
-              report::expectations_path(expectations_dir_, info), key);
+          expectations_ =
+              report::load_expectations(report::expectations_path(expectations_dir_, info), key);
         }
       } catch (const std::exception& e) {
         target_.reset();
@@ -85,7 +85,8 @@ class TargetSlot {
   std::unique_ptr<Target> make() {
     if (name_ == "model") return std::make_unique<LocalTarget>(std::make_unique<ModelApi>());
 #if defined(_WIN32)
-    if (name_ == "native") return std::make_unique<LocalTarget>(std::make_unique<native::NativeApi>());
+    if (name_ == "native")
+      return std::make_unique<LocalTarget>(std::make_unique<native::NativeApi>());
 #else
     if (name_ == "wine") return remote::make_wine_target("", std::chrono::seconds(30));
 #endif
@@ -135,8 +136,8 @@ class CaseTest : public testing::Test {
       case report::Outcome::flaky:
         // Listed divergence, still there: recorded, not a failure (like todo_wine).
         RecordProperty("outcome", std::string(report::outcome_name(outcome)));
-        std::cout << "[  KNOWN   ] " << slot_->name() << " " << case_->id << ": "
-                  << listed->reason << "\n";
+        std::cout << "[  KNOWN   ] " << slot_->name() << " " << case_->id << ": " << listed->reason
+                  << "\n";
         return;
       case report::Outcome::xpass:
         ADD_FAILURE() << "listed as known in the " << slot_->name()

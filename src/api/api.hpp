@@ -9,11 +9,11 @@
 // first NUL, as a C string would be. std::nullopt for a name means lpName == NULL.
 #pragma once
 
+#include "api/types.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
-
-#include "api/types.hpp"
 
 namespace fmconf {
 
@@ -67,8 +67,7 @@ class Api {
   virtual Address MapViewOfFile(Handle mapping, std::uint32_t access, std::uint32_t offset_high,
                                 std::uint32_t offset_low, std::uint64_t bytes) = 0;
   virtual Address MapViewOfFileEx(Handle mapping, std::uint32_t access, std::uint32_t offset_high,
-                                  std::uint32_t offset_low, std::uint64_t bytes,
-                                  Address base) = 0;
+                                  std::uint32_t offset_low, std::uint64_t bytes, Address base) = 0;
   virtual bool UnmapViewOfFile(Address address) = 0;
   // Returns the number of bytes written to *info (sizeof(MEMORY_BASIC_INFORMATION)) or 0.
   virtual std::uint64_t VirtualQuery(Address address, MemoryInfo* info) = 0;
@@ -87,8 +86,7 @@ class Api {
                                   const OptionalName& name) = 0;
   virtual Handle OpenEventW(std::uint32_t access, bool inherit, const std::u16string& name) = 0;
   virtual Handle OpenMutexW(std::uint32_t access, bool inherit, const std::u16string& name) = 0;
-  virtual Handle OpenSemaphoreW(std::uint32_t access, bool inherit,
-                                const std::u16string& name) = 0;
+  virtual Handle OpenSemaphoreW(std::uint32_t access, bool inherit, const std::u16string& name) = 0;
 };
 
 }  // namespace fmconf
