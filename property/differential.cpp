@@ -72,7 +72,12 @@ DualRun run_both(const Json& built, Api& model, Api& target, const std::string& 
     if (step.contains("path") && tainted_paths.count(step["path"].get<std::string>())) {
       tainted = true;
     }
-    for (const auto& ref : references(step)) tainted = tainted || tainted_handles.count(ref);
+    for (const auto& ref : references(step)) {
+      tainted = tainted || tainted_handles.count(ref);
+      // Another handle to a tainted file (e.g. the size a tolerated mapping grew it to).
+      if (const auto path = path_of(program, ref, i))
+        tainted = tainted || tainted_paths.count(*path);
+    }
     bool tolerated_here = false;
     if (!tainted) {
       const bool null_view =
@@ -107,9 +112,7 @@ DualRun run_both(const Json& built, Api& model, Api& target, const std::string& 
       for (const auto& ref : references(step)) {
         tainted_handles.insert(ref);
         // The file behind a tainted handle: its path is tainted too.
-        if (const Json* p = producer_of(program, ref, i); p && p->contains("path")) {
-          tainted_paths.insert((*p)["path"].get<std::string>());
-        }
+        if (const auto path = path_of(program, ref, i)) tainted_paths.insert(*path);
       }
     }
   }

@@ -39,9 +39,6 @@ TEST(Differential, CreateFileMappingProtectSizeAccessBacking) {
     const auto file_size = *rc::gen::element<std::uint64_t>(0x2000, 0, 0x3456);
     const auto access = *file_access_masks();
     const auto protect = *protect_values();
-    // Recorded: corpus/regressions/differential-createfilemappingprotectsizeaccessbacking-
-    // d03c4cbc.json (Wine grants SEC_LARGE_PAGES without SeLockMemoryPrivilege, spec:H7).
-    RC_PRE(!(protect & sec::kLargePages));
     const auto size = *sizes_near(file_size);
     const auto view_access = *view_access_masks();
     RC_CLASSIFY(pagefile, "pagefile");

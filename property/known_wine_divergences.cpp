@@ -2,6 +2,8 @@
 
 #include "api/vocabulary.hpp"
 
+#include <vector>
+
 namespace fmconf::property {
 
 namespace {
@@ -20,25 +22,63 @@ bool is_call(const Json& step, std::string_view a, std::string_view b = {}) {
   return call == a || (!b.empty() && call == b);
 }
 
-// spec:A13, A14: a GENERIC_READ(-without-execute) file and PAGE_EXECUTE_READ or
-// PAGE_EXECUTE_WRITECOPY: Windows fails ERROR_ACCESS_DENIED, Wine creates the mapping (or
-// fails a later check, e.g. the size: it never checks the execute right).
-bool exec_protection_on_read_only_file(const Divergence& d) {
+std::uint64_t number_of(const Json& step, const char* key) {
+  return step.contains(key) && step[key].is_number() ? step[key].get<std::uint64_t>() : 0;
+}
+
+bool is_error(const Json& v, std::string_view name) { return v.is_string() && v == name; }
+
+// What a step reported as a success on the target: ok true, or the sentinel/0 error.
+bool target_succeeded(const Divergence& d) {
+  return d.field == "ok"
+             ? d.wine == true
+             : d.field == "error" && (d.wine == "0xdeadbeef" || d.wine == "ERROR_SUCCESS");
+}
+
+// The step that created the mapping handle `name` (following DuplicateHandle), or nullptr.
+const Json* mapping_producer(const Json& program, std::string name, std::size_t before) {
+  for (const Json* p = producer_of(program, name, before); p;
+       p = producer_of(program, name, before)) {
+    if (!is_call(*p, "DuplicateHandle")) return p;
+    name = p->value("handle", "");
+  }
+  return nullptr;
+}
+
+// The CreateFileMapping step behind view `view` (view -> MapViewOfFile -> mapping handle).
+const Json* section_of_view(const Json& program, const std::string& view, std::size_t before) {
+  const Json* map = producer_of(program, view, before);
+  if (!map || !is_call(*map, "MapViewOfFile", "MapViewOfFileEx")) return nullptr;
+  const Json* section = mapping_producer(program, map->value("mapping", ""), before);
+  if (!section || !is_call(*section, "CreateFileMappingW", "CreateFileMappingA")) return nullptr;
+  return section;
+}
+
+bool is_pagefile(const Json& create_mapping) {
+  return create_mapping.value("file", "") == "INVALID_HANDLE_VALUE";
+}
+
+// spec:A13, A14, H3: a file opened without execute access and a PAGE_EXECUTE_* protection:
+// Windows fails ERROR_ACCESS_DENIED (A13/A14 recorded todo_wine for GENERIC_READ files, H3
+// documented for any file), Wine creates the mapping (or fails a later check, e.g. the size:
+// it never checks the execute right).
+bool exec_protection_without_execute_access(const Divergence& d) {
   const Json& step = (*d.program)["steps"][d.step];
   if (!is_call(step, "CreateFileMappingW", "CreateFileMappingA")) return false;
   if (d.field != "ok" && d.field != "error") return false;
   const std::uint32_t p = protect_of(step) & 0xff;
-  if (p != page::kExecuteRead && p != page::kExecuteWriteCopy) return false;
+  if (p != page::kExecuteRead && p != page::kExecuteWriteCopy && p != page::kExecuteReadWrite) {
+    return false;
+  }
   const auto access = file_access_of(*d.program, step.value("file", ""), d.step);
   if (!access) return false;
-  const bool reads =
-      (*access & (access::kGenericRead | access::kGenericAll | file_access::kReadData)) != 0;
   const bool executes =
       (*access & (access::kGenericExecute | access::kGenericAll | file_access::kExecute)) != 0;
-  if (!reads || executes) return false;
+  if (executes) return false;
   // Wine does not check the execute right, so whatever its next check says comes out.
-  return d.field == "ok" ? d.model == false && d.wine == true
-                         : d.model == "ERROR_ACCESS_DENIED" && d.wine != "ERROR_ACCESS_DENIED";
+  return d.field == "ok"
+             ? d.model == false && d.wine == true
+             : is_error(d.model, "ERROR_ACCESS_DENIED") && !is_error(d.wine, "ERROR_ACCESS_DENIED");
 }
 
 // spec:B34, B35: after a write through a copy-on-write page Windows reports PAGE_READWRITE /
@@ -64,18 +104,413 @@ bool copy_on_write_protection_after_write(const Divergence& d) {
          (d.model == "PAGE_EXECUTE_READWRITE" && d.wine == "PAGE_EXECUTE_WRITECOPY");
 }
 
+// spec:S17, S18: a view of a pagefile SEC_RESERVE section is reserved, not committed: touching
+// it faults until VirtualAlloc(MEM_COMMIT). Wine 8.0 reports MEM_RESERVE but reads and writes
+// go through (expectation sec-flags/sec-reserve-view-faults).
+bool sec_reserve_view_is_accessible(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "ReadView", "WriteView")) return false;
+  if (d.field != "ok" && d.field != "data" && d.field != "fault") return false;
+  const Json* section = section_of_view(*d.program, step.value("view", ""), d.step);
+  if (!section || !is_pagefile(*section) || !(protect_of(*section) & sec::kReserve)) return false;
+  if (d.field == "fault") return d.model == true && d.wine == false;
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  return d.model == "";  // data: nothing read before the fault on Windows
+}
+
+// inferred:view-cache-modifiers (by analogy with spec:S21, C6): a SEC_WRITECOMBINE view reports
+// PAGE_WRITECOMBINE as S21 reports PAGE_NOCACHE for SEC_NOCACHE; Wine 8.0 drops the modifier
+// (expectation sec-flags/sec-writecombine-view-protection).
+bool writecombine_modifier_dropped(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "VirtualQuery")) return false;
+  if (d.field != "protect" && d.field != "allocation_protect") return false;
+  if (!d.model.is_string() || !d.wine.is_string()) return false;
+  const auto model = parse_flags(d.model.get<std::string>(), Family::protect);
+  const auto wine = parse_flags(d.wine.get<std::string>(), Family::protect);
+  return model && wine && (*model & page::kWriteCombine) &&
+         (*model & ~page::kWriteCombine) == *wine;
+}
+
+// spec:H7 (documented: SEC_LARGE_PAGES needs SeLockMemoryPrivilege and a large-page-multiple
+// size) and open question 5 (the error code; inferred:large-pages ERROR_PRIVILEGE_NOT_HELD):
+// Windows fails a pagefile SEC_COMMIT|SEC_LARGE_PAGES mapping without the privilege; Wine 8.0
+// creates it (expectations sec-flags/sec-large-pages-commit-*).
+bool large_pages_without_privilege(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  // (A file handle that failed to open is INVALID_HANDLE_VALUE: the literal is not required.)
+  if (!is_call(step, "CreateFileMappingW", "CreateFileMappingA")) return false;
+  const std::uint32_t p = protect_of(step);
+  if (!(p & sec::kLargePages) || !(p & sec::kCommit)) return false;
+  if (d.field == "ok") return d.model == false;
+  return d.field == "error" && is_error(d.model, "ERROR_PRIVILEGE_NOT_HELD");
+}
+
+// spec:N27-N30: Open* with access 0 fails ERROR_ACCESS_DENIED on Windows (N30 asserted); Wine
+// 8.0 grants it (expectations names/n27..n30).
+bool open_with_access_zero(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  const std::string call = step.value("call", "");
+  if (!call.starts_with("Open")) return false;
+  if (!step.contains("access") || flags_of(step, "access", Family::any_access) != 0) return false;
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  return d.field == "error" && is_error(d.model, "ERROR_ACCESS_DENIED") && target_succeeded(d);
+}
+
+// spec:N11, N12: every view needs SECTION_MAP_READ on the handle; Windows fails a view through
+// a handle holding FILE_MAP_WRITE alone with ERROR_ACCESS_DENIED, Wine 8.0 maps it
+// (expectation names/n12-write-handle-cannot-map-write).
+bool write_only_handle_maps(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "MapViewOfFile", "MapViewOfFileEx")) return false;
+  const Json* producer = producer_of(*d.program, step.value("mapping", ""), d.step);
+  if (!producer || !producer->contains("access") || producer->value("same_access", false)) {
+    return false;
+  }
+  if (!is_call(*producer, "OpenFileMappingW", "OpenFileMappingA") &&
+      !is_call(*producer, "DuplicateHandle")) {
+    return false;
+  }
+  const std::uint32_t granted = flags_of(*producer, "access", Family::map_access);
+  if (granted & (map_access::kRead | access::kGenericRead | access::kGenericAll)) return false;
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  return d.field == "error" && is_error(d.model, "ERROR_ACCESS_DENIED") && target_succeeded(d);
+}
+
+// spec:N33 (recorded todo_wine: GetFileType on a mapping handle): a file call on a section
+// handle fails ERROR_INVALID_HANDLE on Windows; Wine 8.0 answers it (expectation
+// handles/n33-file-call-on-mapping-handle).
+bool file_call_on_mapping_handle(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  const std::string call = step.value("call", "");
+  if (call != "GetFileSize" && call != "SetFileSize" && call != "SetEndOfFile" &&
+      call != "ReadFile" && call != "WriteFile") {
+    return false;
+  }
+  const Json* producer = mapping_producer(*d.program, step.value("handle", ""), d.step);
+  if (!producer || !(is_call(*producer, "CreateFileMappingW", "CreateFileMappingA") ||
+                     is_call(*producer, "OpenFileMappingW", "OpenFileMappingA"))) {
+    return false;
+  }
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  if (d.field == "error") return is_error(d.model, "ERROR_INVALID_HANDLE");
+  return d.field == "size" || d.field == "data";  // what Wine read from the section's file
+}
+
+// inferred:view-offset-past-end (DERIVED from spec:D55, H14): a view starting at or after the
+// end of the section is STATUS_INVALID_VIEW_SIZE -> ERROR_ACCESS_DENIED on Windows; Wine 8.0
+// returns ERROR_INVALID_PARAMETER.
+bool view_offset_past_section_end(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "MapViewOfFile", "MapViewOfFileEx") || d.field != "error") return false;
+  const std::uint64_t offset = number_of(step, "offset_high") << 32 | number_of(step, "offset_low");
+  if (offset == 0 || offset % 0x10000 != 0) return false;
+  if (const Json* section = mapping_producer(*d.program, step.value("mapping", ""), d.step);
+      section && is_call(*section, "CreateFileMappingW", "CreateFileMappingA")) {
+    const std::uint64_t size =
+        number_of(*section, "size_high") << 32 | number_of(*section, "size_low");
+    if (size != 0 && offset < size) return false;
+  }
+  return is_error(d.model, "ERROR_ACCESS_DENIED") && is_error(d.wine, "ERROR_INVALID_PARAMETER");
+}
+
+// inferred:view-check-order: a view that is both refused (invalid handle, handle rights or
+// protection) and at an unaligned offset: the model reports the handle check first
+// (NtMapViewOfSection references the handle before MmMapViewOfSection validates the offset, as
+// in ReactOS), Wine 8.0 the alignment. Windows' order
+// is not recorded (D53 and D46-D48 test one failure at a time).
+bool view_denied_and_unaligned(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "MapViewOfFile", "MapViewOfFileEx") || d.field != "error") return false;
+  if (number_of(step, "offset_low") % 0x10000 == 0) return false;
+  return (is_error(d.model, "ERROR_ACCESS_DENIED") || is_error(d.model, "ERROR_INVALID_HANDLE")) &&
+         is_error(d.wine, "ERROR_MAPPED_ALIGNMENT");
+}
+
+// inferred:end-of-file-access: SetEndOfFile (and SetFileSize, which calls it) needs
+// FILE_WRITE_DATA on the handle (NtSetInformationFile(FileEndOfFileInformation)); Windows fails
+// ERROR_ACCESS_DENIED; Wine 8.0 "resizes" to the current size through a handle of any access
+// and fails other sizes with ERROR_INVALID_HANDLE (growth) or ERROR_INVALID_PARAMETER (shrink).
+bool end_of_file_without_write_access(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "SetFileSize", "SetEndOfFile")) return false;
+  const auto access = file_access_of(*d.program, step.value("handle", ""), d.step);
+  if (!access) return false;
+  if (*access & (access::kGenericWrite | access::kGenericAll | file_access::kWriteData))
+    return false;
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  // Wine succeeds at the current size, and fails growth with ERROR_INVALID_HANDLE and
+  // shrinking with ERROR_INVALID_PARAMETER.
+  return d.field == "error" && is_error(d.model, "ERROR_ACCESS_DENIED");
+}
+
+// inferred:duplicate-above-source: DuplicateHandle of a file handle asking for rights the source
+// lacks fails ERROR_ACCESS_DENIED in the model (a file's rights are fixed at open); Wine 8.0
+// grants them. Windows is not recorded for file handles (D41-D44 cover mapping handles).
+bool duplicate_file_handle_above_source(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "DuplicateHandle") || step.value("same_access", false)) return false;
+  if (!file_access_of(*d.program, step.value("handle", ""), d.step)) return false;
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  return d.field == "error" && is_error(d.model, "ERROR_ACCESS_DENIED") && target_succeeded(d);
+}
+
+std::string name_of(const Json& step) {
+  if (!step.contains("name") || !step["name"].is_string()) return "";
+  std::string name = step["name"].get<std::string>();
+  if (name.starts_with("Local\\")) name.erase(0, 6);  // the session's own namespace (§3)
+  return name;
+}
+
+// The Create* steps before `before` that used the same object name as `step`.
+std::vector<const Json*> earlier_with_same_name(const Json& program, const Json& step,
+                                                std::size_t before) {
+  std::vector<const Json*> out;
+  const std::string name = name_of(step);
+  if (name.empty()) return out;
+  const Json& steps = program["steps"];
+  for (std::size_t i = 0; i < before && i < steps.size(); ++i) {
+    if (steps[i].value("call", "").starts_with("Create") && name_of(steps[i]) == name) {
+      out.push_back(&steps[i]);
+    }
+  }
+  return out;
+}
+
+bool is_name_outcome(const Json& error) {
+  for (const char* e : {"ERROR_ALREADY_EXISTS", "ERROR_INVALID_HANDLE", "ERROR_PATH_NOT_FOUND",
+                        "ERROR_INVALID_NAME", "ERROR_BAD_PATHNAME", "ERROR_FILENAME_EXCED_RANGE"}) {
+    if (is_error(error, e)) return true;
+  }
+  return false;
+}
+
+// inferred:name-after-creation: CreateFileMapping with a name when another check fails too
+// (file rights, size, empty file): NT creates the section first and inserts the name last
+// (ObInsertObject with OBJ_OPENIF), so the model reports the other check; Wine 8.0 resolves the
+// name first: it opens an existing section (ERROR_ALREADY_EXISTS), or reports the name's error
+// (another object type: ERROR_INVALID_HANDLE; a bad prefix: ERROR_PATH_NOT_FOUND).
+bool name_checked_before_creation(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "CreateFileMappingW", "CreateFileMappingA") || name_of(step).empty()) {
+    return false;
+  }
+  if (d.field == "ok") {
+    return d.model == false && d.wine == true &&
+           !earlier_with_same_name(*d.program, step, d.step).empty();
+  }
+  if (d.field != "error" || !is_name_outcome(d.wine)) return false;
+  if (is_error(d.model, "0xdeadbeef") || is_error(d.model, "ERROR_SUCCESS")) return false;
+  return !is_error(d.wine, "ERROR_ALREADY_EXISTS") ||
+         !earlier_with_same_name(*d.program, step, d.step).empty();
+}
+
+// inferred:reopen-access (open question 9): CreateFileMapping of an existing section's name with
+// another flProtect returns the existing section; a view then follows the section's own
+// protection in the model (D46-D48), while Wine 8.0 maps it as the reopening call's flProtect
+// allows.
+bool view_of_reopened_section(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "MapViewOfFile", "MapViewOfFileEx")) return false;
+  const Json* section = mapping_producer(*d.program, step.value("mapping", ""), d.step);
+  if (!section || !is_call(*section, "CreateFileMappingW", "CreateFileMappingA")) return false;
+  const std::size_t at = static_cast<std::size_t>(section - &(*d.program)["steps"][0]);
+  bool reopened = false;
+  for (const Json* earlier : earlier_with_same_name(*d.program, *section, at)) {
+    reopened = reopened || (is_call(*earlier, "CreateFileMappingW", "CreateFileMappingA") &&
+                            protect_of(*earlier) != protect_of(*section));
+  }
+  if (!reopened) return false;
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  return d.field == "error" && target_succeeded(d);
+}
+
+// inferred:image-file-access: SEC_IMAGE needs the file rights its flProtect asks for (H3), checked
+// before the image is read; Wine 8.0 reads the image first (ERROR_BAD_EXE_FORMAT for a non-PE
+// file) and ignores the file rights for image protections.
+bool image_section_file_rights(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "CreateFileMappingW", "CreateFileMappingA") || is_pagefile(step)) return false;
+  if (!(protect_of(step) & sec::kImage)) return false;
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  return d.field == "error" && is_error(d.model, "ERROR_ACCESS_DENIED");
+}
+
+// inferred:view-cache-modifiers: PAGE_NOCACHE / PAGE_WRITECOMBINE never go with PAGE_NOACCESS
+// (VirtualProtect rejects the combination), so a no-access view of a SEC_NOCACHE or
+// SEC_WRITECOMBINE section reports plain PAGE_NOACCESS in the model; Wine 8.0 adds the modifier.
+bool cache_modifier_on_noaccess_view(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "VirtualQuery")) return false;
+  if (d.field != "protect" && d.field != "allocation_protect") return false;
+  if (d.model != "PAGE_NOACCESS" || !d.wine.is_string()) return false;
+  const auto wine = parse_flags(d.wine.get<std::string>(), Family::protect);
+  return wine && (*wine & ~(page::kNoCache | page::kWriteCombine)) == page::kNoAccess;
+}
+
+// inferred:name-after-creation, seen from the file: a named CreateFileMapping that grows the
+// file and then fails on its name leaves the file grown in the model (the section is created
+// before the name is inserted); Wine 8.0 fails on the name first and never grows the file.
+bool file_grown_before_name_check(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  std::optional<std::string> path;
+  for (const char* key : {"handle", "file"}) {
+    if (!path && step.contains(key) && step[key].is_string()) {
+      path = path_of(*d.program, step[key].get<std::string>(), d.step);
+    }
+  }
+  if (!path) return false;
+  if (d.field == "size" && !(d.model.is_number() && d.wine.is_number() &&
+                             d.model.get<std::uint64_t>() > d.wine.get<std::uint64_t>())) {
+    return false;  // the model's file is the bigger one
+  }
+  const Json& steps = (*d.program)["steps"];
+  for (std::size_t i = 0; i < d.step; ++i) {
+    const Json& s = steps[i];
+    if (!is_call(s, "CreateFileMappingW", "CreateFileMappingA") || name_of(s).empty()) continue;
+    if (path_of(*d.program, s.value("file", ""), i) != path) continue;
+    // The name existed (returned or refused) or was malformed (refused): the model grew the
+    // file before looking at the name.
+    const std::string name = s["name"].get<std::string>();
+    if (!earlier_with_same_name(*d.program, s, i).empty() || name.find('\\') != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// inferred:truncate-above-section: SetEndOfFile may cut a file with a data section down to the
+// section's size (G4 records only the cut below it, ERROR_USER_MAPPED_FILE); Wine 8.0 refuses
+// any truncation of a file with a mapping.
+bool truncate_above_section_size(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "SetFileSize", "SetEndOfFile")) return false;
+  const auto path = path_of(*d.program, step.value("handle", ""), d.step);
+  if (!path) return false;
+  bool mapped = false;
+  for (std::size_t i = 0; i < d.step; ++i) {
+    const Json& s = (*d.program)["steps"][i];
+    mapped = mapped || (is_call(s, "CreateFileMappingW", "CreateFileMappingA") &&
+                        path_of(*d.program, s.value("file", ""), i) == path);
+  }
+  if (!mapped) return false;
+  if (d.field == "ok") return d.model == true && d.wine == false;
+  return d.field == "error" && is_error(d.wine, "ERROR_USER_MAPPED_FILE") &&
+         (is_error(d.model, "0xdeadbeef") || is_error(d.model, "ERROR_SUCCESS"));
+}
+
+// inferred:section-handle-access (spec:D2-D28): a view is checked against the section's own
+// protection whatever rights the handle holds (1D: incompatible -> ERROR_ACCESS_DENIED); Wine
+// 8.0 lets a handle from OpenFileMapping(FILE_MAP_ALL_ACCESS), or a duplicate given more rights,
+// map views the protection forbids.
+bool opened_handle_skips_protection(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "MapViewOfFile", "MapViewOfFileEx")) return false;
+  const Json* producer = mapping_producer(*d.program, step.value("mapping", ""), d.step);
+  const Json* direct = producer_of(*d.program, step.value("mapping", ""), d.step);
+  const bool duplicated_with_rights =
+      direct && is_call(*direct, "DuplicateHandle") && !direct->value("same_access", false);
+  if (!duplicated_with_rights &&
+      (!producer || !is_call(*producer, "OpenFileMappingW", "OpenFileMappingA"))) {
+    return false;
+  }
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  return d.field == "error" && is_error(d.model, "ERROR_ACCESS_DENIED") && target_succeeded(d);
+}
+
 constexpr DivergenceRule kRules[] = {
-    {"wine:exec-protection-on-read-only-file", "spec:A13, A14",
-     "GENERIC_READ file + PAGE_EXECUTE_READ/PAGE_EXECUTE_WRITECOPY: Windows ERROR_ACCESS_DENIED, "
-     "Wine succeeds",
-     exec_protection_on_read_only_file},
-    {"wine:copy-on-write-protection-after-write", "spec:B34, B35",
+    {"wine:exec-protection-without-execute-access", "spec:A13, A14, H3", Basis::recorded,
+     "a file without execute access + PAGE_EXECUTE_*: Windows ERROR_ACCESS_DENIED, Wine "
+     "succeeds",
+     exec_protection_without_execute_access},
+    {"wine:copy-on-write-protection-after-write", "spec:B34, B35", Basis::recorded,
      "after writing a copy-on-write view Windows reports PAGE_(EXECUTE_)READWRITE, Wine keeps "
      "PAGE_(EXECUTE_)WRITECOPY",
      copy_on_write_protection_after_write},
+    {"wine:sec-reserve-view-accessible", "spec:S17, S18", Basis::recorded,
+     "a pagefile SEC_RESERVE view faults until committed on Windows; Wine reads and writes it",
+     sec_reserve_view_is_accessible},
+    {"wine:writecombine-modifier-dropped", "inferred:view-cache-modifiers (spec:S21, C6)",
+     Basis::inferred,
+     "a SEC_WRITECOMBINE view reports PAGE_WRITECOMBINE (as S21 does PAGE_NOCACHE); Wine drops "
+     "it",
+     writecombine_modifier_dropped},
+    {"wine:large-pages-without-privilege", "spec:H7; open question 5 (inferred:large-pages)",
+     Basis::documented,
+     "pagefile SEC_COMMIT|SEC_LARGE_PAGES without SeLockMemoryPrivilege fails on Windows; Wine "
+     "creates it",
+     large_pages_without_privilege},
+    {"wine:open-with-access-0", "spec:N27, N28, N29, N30", Basis::recorded,
+     "Open* with access 0: Windows ERROR_ACCESS_DENIED, Wine grants it", open_with_access_zero},
+    {"wine:write-only-handle-maps", "spec:N11, N12", Basis::recorded,
+     "a view through a handle without SECTION_MAP_READ: Windows ERROR_ACCESS_DENIED, Wine maps "
+     "it",
+     write_only_handle_maps},
+    {"wine:file-call-on-mapping-handle", "spec:N33", Basis::recorded,
+     "a file call on a mapping handle: Windows ERROR_INVALID_HANDLE, Wine answers it",
+     file_call_on_mapping_handle},
+    {"wine:view-offset-past-section-end", "inferred:view-offset-past-end (spec:D55, H14)",
+     Basis::inferred,
+     "a view starting at or after the section end: Windows STATUS_INVALID_VIEW_SIZE -> "
+     "ERROR_ACCESS_DENIED (derived), Wine ERROR_INVALID_PARAMETER",
+     view_offset_past_section_end},
+    {"wine:view-check-order", "inferred:view-check-order (spec:D46-D48, D53)", Basis::inferred,
+     "a view both refused and unaligned: the model reports ERROR_INVALID_HANDLE / "
+     "ERROR_ACCESS_DENIED, Wine ERROR_MAPPED_ALIGNMENT (Windows' order unrecorded)",
+     view_denied_and_unaligned},
+    {"wine:end-of-file-without-write-access", "inferred:end-of-file-access", Basis::inferred,
+     "SetEndOfFile through a handle without FILE_WRITE_DATA: the model ERROR_ACCESS_DENIED, "
+     "Wine succeeds (same size) or fails with another error",
+     end_of_file_without_write_access},
+    {"wine:duplicate-file-handle-above-source", "inferred:duplicate-above-source", Basis::inferred,
+     "DuplicateHandle of a file handle with more rights than the source: the model "
+     "ERROR_ACCESS_DENIED, Wine grants them",
+     duplicate_file_handle_above_source},
+    {"wine:cache-modifier-on-noaccess-view", "inferred:view-cache-modifiers", Basis::inferred,
+     "a PAGE_NOACCESS view of a SEC_NOCACHE/SEC_WRITECOMBINE section: the model reports "
+     "PAGE_NOACCESS, Wine adds the modifier",
+     cache_modifier_on_noaccess_view},
+    {"wine:name-checked-before-creation", "inferred:name-after-creation", Basis::inferred,
+     "CreateFileMapping with a name and another failing check: the model reports the other "
+     "check, Wine resolves the name first (opens the existing section, or the name's error)",
+     name_checked_before_creation},
+    {"wine:file-grown-before-name-check", "inferred:name-after-creation", Basis::inferred,
+     "a named CreateFileMapping that grows the file and then meets its name (existing or "
+     "malformed): the model's file stays grown, Wine's is not grown",
+     file_grown_before_name_check},
+    {"wine:truncate-above-section-size", "inferred:truncate-above-section (spec:G4)",
+     Basis::inferred,
+     "SetEndOfFile down to a size still covering every data section: the model allows it, "
+     "Wine ERROR_USER_MAPPED_FILE",
+     truncate_above_section_size},
+    {"wine:opened-handle-skips-protection", "inferred:section-handle-access (spec:D2-D28)",
+     Basis::inferred,
+     "a view through an OpenFileMapping or DuplicateHandle handle holding rights the section's "
+     "protection forbids: the model ERROR_ACCESS_DENIED (1D), Wine maps it",
+     opened_handle_skips_protection},
+    {"wine:view-of-reopened-section", "inferred:reopen-access (open question 9)", Basis::inferred,
+     "a view through CreateFileMapping's handle to an existing section created with another "
+     "protection: the model follows the section's protection, Wine the reopening call's",
+     view_of_reopened_section},
+    {"wine:image-section-file-rights", "inferred:image-file-access (spec:H3, A17)", Basis::inferred,
+     "SEC_IMAGE with a protection the file's rights do not allow: the model "
+     "ERROR_ACCESS_DENIED, Wine reads the image first",
+     image_section_file_rights},
 };
 
 }  // namespace
+
+std::string_view basis_name(Basis basis) {
+  switch (basis) {
+    case Basis::documented:
+      return "documented";
+    case Basis::recorded:
+      return "recorded";
+    case Basis::inferred:
+      return "inferred";
+  }
+  return "?";
+}
 
 std::span<const DivergenceRule> known_wine_divergences() { return kRules; }
 
@@ -84,6 +519,16 @@ const DivergenceRule* find_known_divergence(const Divergence& d) {
     if (rule.matches(d)) return &rule;
   }
   return nullptr;
+}
+
+std::optional<std::string> path_of(const Json& program, std::string out, std::size_t before) {
+  for (const Json* p = producer_of(program, out, before); p;
+       p = producer_of(program, out, before)) {
+    if (p->contains("path") && (*p)["path"].is_string()) return (*p)["path"].get<std::string>();
+    if (!is_call(*p, "DuplicateHandle")) return std::nullopt;
+    out = p->value("handle", "");
+  }
+  return std::nullopt;
 }
 
 const Json* producer_of(const Json& program, const std::string& out, std::size_t before) {
@@ -103,7 +548,9 @@ std::optional<std::uint32_t> file_access_of(const Json& program, const std::stri
     const Json& s = steps[i];
     if (s.value("out", "") != name) continue;
     if (is_call(s, "CreateFileW", "CreateFileA")) return flags_of(s, "access", Family::file_access);
-    if (is_call(s, "DuplicateHandle") && s.value("same_access", false)) {
+    if (is_call(s, "DuplicateHandle")) {
+      // A duplicate asking for rights gets them (or failed, and the handle is not used).
+      if (!s.value("same_access", false)) return flags_of(s, "access", Family::any_access);
       name = s.value("handle", "");
       continue;
     }

@@ -23,9 +23,16 @@ struct Divergence {
   Json wine;
 };
 
+// What the Windows side of a rule rests on (case-format.md provenance kinds): a Windows-run test
+// (recorded), the documentation (documented), or the model's inferred choice (inferred: the
+// difference is between Wine and our inference, not a confirmed Windows divergence).
+enum class Basis { documented, recorded, inferred };
+std::string_view basis_name(Basis basis);
+
 struct DivergenceRule {
   std::string_view id;
-  std::string_view spec;  // "spec:A13, A14"
+  std::string_view spec;  // "spec:A13, A14" or "inferred:<id> (spec:...)"
+  Basis basis;
   std::string_view what;
   bool (*matches)(const Divergence&);
 };
@@ -37,7 +44,10 @@ const DivergenceRule* find_known_divergence(const Divergence& d);
 // Program helpers the rules use (also useful to the properties).
 // The step that produced handle/view `out` before `before`, or nullptr.
 const Json* producer_of(const Json& program, const std::string& out, std::size_t before);
-// The CreateFile access of the file handle `out` (following DuplicateHandle same_access).
+// The file path behind handle `out` (following DuplicateHandle), if it is a file handle.
+std::optional<std::string> path_of(const Json& program, std::string out, std::size_t before);
+// The access of the file handle `out`: CreateFile's, or a DuplicateHandle's (following
+// same_access duplicates).
 std::optional<std::uint32_t> file_access_of(const Json& program, const std::string& out,
                                             std::size_t before);
 

@@ -262,6 +262,24 @@ constexpr InferredChoice kChoices[] = {
      "zero is the only deterministic answer."},
     {kFileSizeAccess, "GetFileSizeEx works on a file handle of any access, including 0.",
      "NtQueryInformationFile(FileStandardInformation) needs no access right."},
+    {kViewOffsetPastEnd,
+     "MapViewOfFile at an aligned offset at or after the end of the section fails "
+     "ERROR_ACCESS_DENIED, as a view that ends past it does.",
+     "D55 records STATUS_INVALID_VIEW_SIZE (-> ERROR_ACCESS_DENIED) for a view past the end; H14: "
+     "'All bytes must be within the maximum size'. A view starting past the end is not "
+     "recorded; Wine 8.0 returns ERROR_INVALID_PARAMETER (found by the differential properties)."},
+    {kEndOfFileAccess,
+     "SetEndOfFile (and SetFileSize) through a file handle without FILE_WRITE_DATA fails "
+     "ERROR_ACCESS_DENIED.",
+     "SetEndOfFile's documentation requires GENERIC_WRITE; NtSetInformationFile("
+     "FileEndOfFileInformation) needs FILE_WRITE_DATA. Not in the spec; Wine 8.0 resizes the "
+     "file anyway (found by the differential properties)."},
+    {kTruncateAboveSection,
+     "SetEndOfFile on a file with data sections succeeds while the new size still covers "
+     "every section (only a cut below a section's size fails ERROR_USER_MAPPED_FILE).",
+     "G4 records the cut to 0 below a mapping; MmCanFileBeTruncated refuses only a size that "
+     "would cut into a section. Wine 8.0 refuses any truncation of a mapped file (found by the "
+     "differential properties)."},
 };
 
 }  // namespace

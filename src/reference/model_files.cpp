@@ -70,6 +70,7 @@ auto ModelApi::truncation_allowed(NodeId node, std::uint64_t new_size) const -> 
     }
     // spec:G4: a data section forbids cutting the file below the section's size.
     if (new_size < object.section.size) return Failure{error::kUserMappedFile};
+    rely_on(inferred::kTruncateAboveSection);
   }
   return model::ok_status();
 }
@@ -214,7 +215,10 @@ bool ModelApi::GetFileSizeEx(Handle file, std::uint64_t* size) {
 auto ModelApi::set_end_of_file(Handle file) -> Status {
   auto ref = reference(file, ObjectType::file);
   if (!ref.ok()) return Failure{ref.error()};
-  if (!(ref.value().access & file_access::kWriteData)) return Failure{error::kAccessDenied};
+  if (!(ref.value().access & file_access::kWriteData)) {
+    rely_on(inferred::kEndOfFileAccess);
+    return Failure{error::kAccessDenied};
+  }
   const model::FileObject& object = ref.value().object->file;
   const model::FileNode* node = files_.node(object.node);
   if (!node) return Failure{error::kInvalidHandle};

@@ -57,7 +57,10 @@ auto ModelApi::map_view(Handle mapping, std::uint32_t access, std::uint32_t offs
     }
   }
   // spec:D55, H14: all bytes within the section (STATUS_INVALID_VIEW_SIZE); 0 = to the end.
-  if (offset >= section.size) return Failure{error::kAccessDenied};
+  if (offset >= section.size) {
+    rely_on(inferred::kViewOffsetPastEnd);
+    return Failure{error::kAccessDenied};
+  }
   if (bytes > section.size - offset) return Failure{error::kAccessDenied};
   const std::uint64_t length = bytes == 0 ? section.size - offset : bytes;
   const std::uint64_t region = round_up(length, page);

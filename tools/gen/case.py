@@ -179,6 +179,8 @@ def provenance(kind, rows, note):
     """`rows`: spec row ids ("B17"); the source cites each as `spec:<ID>` and adds the note."""
     assert kind in KINDS, kind
     cited = ", ".join("spec:" + r for r in rows)
+    if not cited:
+        return {"kind": kind, "source": note}
     return {"kind": kind, "source": f"{cited} ({note})" if note else cited}
 
 
@@ -188,7 +190,8 @@ def make_case(case_id, title, kind, rows, note, info, steps, tags=(), raw_names=
     if raw_names:
         c["raw_names"] = True
     c["provenance"] = provenance(kind, rows, note)
-    c["rule"] = "spec:" + rows[0]
+    if rows:  # an inferred case outside the spec's rows has no rule row
+        c["rule"] = "spec:" + rows[0]
     if tags:
         c["tags"] = list(tags)
     c["info"] = info

@@ -2,8 +2,8 @@
 valid protection (H3, A5-A20, §2.4), plus the rows of table 1A as written."""
 
 from gen import rules
-from gen.case import (close, fail, fresh, make_case, map_view, mapping, new_file, ok, pe_file,
-                      reopened_file, file_size)
+from gen.case import (PAGE, close, fail, fresh, make_case, map_view, mapping, new_file, ok, pe_file,
+                      reopened_file, file_size, set_size, step)
 
 R, W, X = rules.R, rules.W, rules.X
 MASKS = [0, R, W, X, R | W, R | X, W | X, R | W | X]
@@ -143,7 +143,32 @@ def row_cases():
     return out
 
 
+def end_of_file_cases():
+    """SetFileSize (SetFilePointerEx + SetEndOfFile) through handles without FILE_WRITE_DATA."""
+    out = []
+    for access in ("0", "GENERIC_READ"):
+        out.append(make_case(
+            f"file-access/set-file-size-access-{access.lower().replace('_', '-')}",
+            f"SetFileSize through a {access} file handle: ERROR_ACCESS_DENIED, size unchanged",
+            "inferred", [],
+            "inferred:end-of-file-access, outside spec: SetEndOfFile's documentation requires "
+            "GENERIC_WRITE (NtSetInformationFile FileEndOfFileInformation needs "
+            "FILE_WRITE_DATA); found by the differential property Differential/StatefulProgramsOfApiCalls "
+            "against Wine 8.0, triaged in issue 5",
+            "SetEndOfFile: 'The handle must be created with the GENERIC_WRITE access right' "
+            "(Microsoft documentation, not in shared/spec)",
+            new_file(PAGE, share="FILE_SHARE_READ|FILE_SHARE_WRITE") + [
+                step("CreateFileW", out="r", path="data.bin", access=access,
+                     share="FILE_SHARE_READ|FILE_SHARE_WRITE", disposition="OPEN_EXISTING",
+                     expect=ok()),
+                set_size("r", 2 * PAGE, expect=fail("ERROR_ACCESS_DENIED")),
+                file_size("f", PAGE)],
+            ["file-access", "end-of-file"]))
+    return out
+
+
 def cases():
     out = [("matrix.jsonl", matrix_case(mask, p)) for mask in MASKS for p in sorted(rules.VALID)]
+    out += [("end-of-file.jsonl", c) for c in end_of_file_cases()]
     out += [("table-1a.jsonl", c) for c in row_cases()]
     return out

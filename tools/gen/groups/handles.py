@@ -192,6 +192,28 @@ def mapping_handle_cases():
     return out
 
 
+def duplicate_cases():
+    """DuplicateHandle of a file handle asking for more than the source grants (the mapping
+    handle counterpart is D41-D44)."""
+    return [make_case(
+        "handles/duplicate-file-handle-above-source",
+        "DuplicateHandle(FILE_WRITE_DATA) of a file handle opened with access 0: "
+        "ERROR_ACCESS_DENIED", "inferred", ["D41", "D42"],
+        "inferred:duplicate-above-source: a file's rights are fixed at open (sharing was checked "
+        "against them); D41-D44 record reduced mapping handles only; found by the differential "
+        "property Differential/StatefulProgramsOfApiCalls against Wine 8.0, triaged in issue 5",
+        "DuplicateHandle: 'In some cases, the new handle can have more access rights than the "
+        "original handle. However, in other cases, DuplicateHandle cannot'",
+        new_file(PAGE) + [
+            step("CreateFileW", out="z", path="data.bin", access="0",
+                 share="FILE_SHARE_READ|FILE_SHARE_WRITE", disposition="OPEN_EXISTING",
+                 expect=ok()),
+            duplicate("d", "z", "FILE_WRITE_DATA", expect=fail("ERROR_ACCESS_DENIED")),
+            duplicate("e", "z", "0", expect=ok())],
+        ["handles", "duplicate"])]
+
+
 def cases():
     return [("hfile.jsonl", c) for c in hfile_cases()] + \
-        [("mapping-handle.jsonl", c) for c in mapping_handle_cases()]
+        [("mapping-handle.jsonl", c) for c in mapping_handle_cases()] + \
+        [("duplicate.jsonl", c) for c in duplicate_cases()]

@@ -228,6 +228,30 @@ def reopen_cases():
     return out
 
 
+def opened_handle_cases():
+    """A handle from OpenFileMapping(FILE_MAP_ALL_ACCESS) holds every section right; a view is
+    still checked against the section's protection (table 1D)."""
+    out = []
+    for prot, access, row in (("PAGE_READONLY", "FILE_MAP_WRITE", "D2"),
+                              ("PAGE_EXECUTE_READ", "FILE_MAP_READ|FILE_MAP_WRITE", "D6"),
+                              ("PAGE_READWRITE", "FILE_MAP_EXECUTE|FILE_MAP_COPY", "D17")):
+        out.append(make_case(
+            f"names/open-all-access-{prot.lower().replace('_', '-')}-{row.lower()}",
+            f"All-access opened handle, {prot} section, view {access}: denied", "inferred", [row, "N4"],
+            "inferred:section-handle-access: the 1D rows (recorded with CreateFileMapping's "
+            "handle) follow the section's protection, whatever rights the handle holds; found by "
+            "the differential property Differential/StatefulProgramsOfApiCalls against Wine 8.0, "
+            "triaged in issue 5",
+            f"{row}: {access} on a {prot} mapping is DENIED; N4: OpenFileMapping("
+            "FILE_MAP_ALL_ACCESS) of an existing name",
+            [anon("m", "opened", fresh(), protect=prot),
+             open_mapping("o", "FILE_MAP_ALL_ACCESS", "opened", expect=ok()),
+             map_view("v", "o", access, expect=fail("ERROR_ACCESS_DENIED")),
+             map_view("r", "o", "FILE_MAP_READ", expect=ok())],
+            ["names", "open"]))
+    return out
+
+
 def spelling_cases():
     out = []
     out.append(make_case(
@@ -372,6 +396,7 @@ def cases():
     out = [("table-1e.jsonl", c) for c in table_cases()]
     out += [("collisions.jsonl", c) for c in collision_cases()]
     out += [("reopen.jsonl", c) for c in reopen_cases()]
+    out += [("open.jsonl", c) for c in opened_handle_cases()]
     out += [("spelling.jsonl", c) for c in spelling_cases()]
     out += [("long.jsonl", c) for c in long_name_cases()]
     out += [("charset.jsonl", c) for c in charset_cases()]

@@ -403,6 +403,60 @@ def cow_cases():
     return out
 
 
+FOUND_BY = ("found by the differential property Differential/StatefulProgramsOfApiCalls "
+            "against Wine 8.0, triaged in issue 5")
+
+
+def past_end_cases():
+    """Views that start at or after the end of the section, and a view that is both denied and
+    unaligned: the model's inferred answers where the spec records one failure at a time."""
+    out = []
+    for size, off in ((3 * GRANULARITY, 3 * GRANULARITY), (3 * GRANULARITY, 4 * GRANULARITY),
+                      (2 * PAGE, GRANULARITY)):
+        out.append(make_case(
+            f"views/offset-past-end-{size:x}-{off:x}",
+            f"MapViewOfFile at offset {off:#x} of a {size:#x}-byte section: ERROR_ACCESS_DENIED",
+            "inferred", ["D55", "H14"],
+            "inferred:view-offset-past-end: DERIVED from D55, a view past the section end is "
+            "STATUS_INVALID_VIEW_SIZE -> ERROR_ACCESS_DENIED; a view starting past it is not "
+            "recorded; " + FOUND_BY,
+            "H14: 'All bytes must be within the maximum size specified by CreateFileMapping'",
+            [mapping("m", "INVALID_HANDLE_VALUE", "PAGE_READWRITE|SEC_COMMIT", size,
+                     expect=fresh()),
+             map_view("v", "m", "FILE_MAP_READ", offset_low=off,
+                      expect=fail("ERROR_ACCESS_DENIED"))],
+            ["views", "offsets"]))
+    out.append(make_case(
+        "views/check-order-denied-before-unaligned",
+        "Denied view at an unaligned offset: ERROR_ACCESS_DENIED (access checked first)",
+        "inferred", ["D48", "D53"],
+        "inferred:view-check-order: NtMapViewOfSection references the handle with the access the "
+        "protection needs before MmMapViewOfSection validates the offset; D48 and D53 each test "
+        "one failure; " + FOUND_BY,
+        "D48: FILE_MAP_WRITE on a PAGE_WRITECOPY mapping fails; D53: an unaligned offset fails "
+        "ERROR_MAPPED_ALIGNMENT",
+        [mapping("m", "INVALID_HANDLE_VALUE", "PAGE_WRITECOPY", 3 * GRANULARITY, expect=fresh()),
+         map_view("v", "m", "FILE_MAP_READ|FILE_MAP_WRITE", offset_low=PAGE,
+                  expect=fail("ERROR_ACCESS_DENIED")),
+         map_view("w", "m", "FILE_MAP_READ", offset_low=PAGE,
+                  expect=fail("ERROR_MAPPED_ALIGNMENT"))],
+        ["views", "offsets"]))
+    out.append(make_case(
+        "views/check-order-invalid-handle-before-unaligned",
+        "NULL mapping handle at an unaligned offset: ERROR_INVALID_HANDLE (handle checked first)",
+        "inferred", ["D57", "D53"],
+        "inferred:view-check-order: NtMapViewOfSection references the section handle before "
+        "MmMapViewOfSection validates the offset; D57 and D53 each test one failure; found with "
+        "the fixed ctest seed of the differential properties against Wine 8.0, triaged in "
+        "issue 5",
+        "D57: a NULL mapping handle -> ERROR_INVALID_HANDLE; D53: an unaligned offset -> "
+        "ERROR_MAPPED_ALIGNMENT",
+        [map_view("v", "NULL", "FILE_MAP_READ", offset_low=PAGE, bytes_=PAGE,
+                  expect=fail("ERROR_INVALID_HANDLE"))],
+        ["views", "offsets"]))
+    return out
+
+
 def cases():
     out = []
     for backing in ("file", "pagefile"):
@@ -416,6 +470,7 @@ def cases():
     out += [("access.jsonl", c) for c in d40_d48_cases()]
     out += [("unmap.jsonl", c) for c in unmap_cases()]
     out += [("offsets.jsonl", c) for c in offset_cases()]
+    out += [("offsets.jsonl", c) for c in past_end_cases()]
     out += [("base.jsonl", c) for c in base_cases()]
     out += [("copy-on-write.jsonl", c) for c in cow_cases()]
     return out

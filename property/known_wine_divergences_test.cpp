@@ -1,0 +1,260 @@
+// The known-Wine-divergence rules on the differences the differential properties found (issue 5
+// triage; the programs were corpus/regressions/*.json, their Wine 8.0 values as observed), and
+// near misses each rule must not tolerate: a rule that matched everything would hide new bugs.
+#include "property/known_wine_divergences.hpp"
+
+#include "reference/inferred.hpp"
+
+#include <gtest/gtest.h>
+
+namespace fmconf::property {
+namespace {
+
+Json program_of(const char* steps) { return Json{{"steps", Json::parse(steps)}}; }
+
+// The id of the rule matching (step, field, model, wine), or "" when none does.
+std::string rule_for(const Json& program, std::size_t step, const char* field, Json model,
+                     Json wine) {
+  const DivergenceRule* rule =
+      find_known_divergence(Divergence{&program, step, field, std::move(model), std::move(wine)});
+  return rule ? std::string(rule->id) : "";
+}
+
+const char* kFile =
+    R"({"call": "CreateFileW", "out": "h0", "path": "b.bin", "access": "%s", "share": "0",
+        "disposition": "CREATE_ALWAYS"})";
+
+std::string file_step(const char* access) {
+  std::string s = kFile;
+  s.replace(s.find("%s"), 2, access);
+  return s;
+}
+
+TEST(KnownWineDivergences, ViewOffsetAtSectionEnd) {
+  // Found as differential-statefulprogramsofapicalls-e677d90e (and -2d872b3d for 8192 bytes).
+  const Json p = program_of(R"([
+    {"call": "CreateFileMappingW", "out": "h0", "file": "INVALID_HANDLE_VALUE",
+     "protect": "PAGE_EXECUTE_WRITECOPY", "size_high": 0, "size_low": 65536, "name": null},
+    {"call": "MapViewOfFile", "out": "v0", "mapping": "h0", "access": "0x4",
+     "offset_low": 65536, "bytes": 0}])");
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_ACCESS_DENIED", "ERROR_INVALID_PARAMETER"),
+            "wine:view-offset-past-section-end");
+  // Inside the section the same errors are not this rule.
+  const Json inside = program_of(R"([
+    {"call": "CreateFileMappingW", "out": "h0", "file": "INVALID_HANDLE_VALUE",
+     "protect": "PAGE_READWRITE", "size_high": 0, "size_low": 196608, "name": null},
+    {"call": "MapViewOfFile", "out": "v0", "mapping": "h0", "access": "0x4",
+     "offset_low": 65536, "bytes": 0}])");
+  EXPECT_EQ(rule_for(inside, 1, "error", "ERROR_ACCESS_DENIED", "ERROR_INVALID_PARAMETER"), "");
+}
+
+TEST(KnownWineDivergences, DeniedAndUnalignedView) {
+  // Found as differential-statefulprogramsofapicalls-33ec7993.
+  const Json p = program_of(R"([
+    {"call": "CreateFileMappingW", "out": "h0", "file": "INVALID_HANDLE_VALUE",
+     "protect": "PAGE_WRITECOPY", "size_high": 0, "size_low": 13398, "name": null},
+    {"call": "MapViewOfFile", "out": "v0", "mapping": "h0", "access": "0x6",
+     "offset_low": 4096, "bytes": 0}])");
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_ACCESS_DENIED", "ERROR_MAPPED_ALIGNMENT"),
+            "wine:view-check-order");
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_ACCESS_DENIED", "ERROR_INVALID_PARAMETER"), "");
+  // Found with seed 20261126: a mapping that failed (handle NULL) and an unaligned offset.
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_INVALID_HANDLE", "ERROR_MAPPED_ALIGNMENT"),
+            "wine:view-check-order");
+  const Json aligned = program_of(R"([
+    {"call": "MapViewOfFile", "out": "v0", "mapping": "h9", "access": "0x4",
+     "offset_low": 65536, "bytes": 0}])");
+  EXPECT_EQ(rule_for(aligned, 0, "error", "ERROR_INVALID_HANDLE", "ERROR_MAPPED_ALIGNMENT"), "");
+}
+
+TEST(KnownWineDivergences, EndOfFileWithoutWriteAccess) {
+  // Found as differential-statefulprogramsofapicalls-a095d2db.
+  const Json p = program_of(
+      ("[" + file_step("0") + R"(, {"call": "SetFileSize", "handle": "h0", "size": 0}])").c_str());
+  EXPECT_EQ(rule_for(p, 1, "ok", false, true), "wine:end-of-file-without-write-access");
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_ACCESS_DENIED", "0xdeadbeef"),
+            "wine:end-of-file-without-write-access");
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_ACCESS_DENIED", "ERROR_INVALID_HANDLE"),
+            "wine:end-of-file-without-write-access");
+  // A handle with GENERIC_WRITE has the right: a difference there is a real one.
+  const Json writable = program_of(("[" + file_step("GENERIC_READ|GENERIC_WRITE") +
+                                    R"(, {"call": "SetFileSize", "handle": "h0", "size": 0}])")
+                                       .c_str());
+  EXPECT_EQ(rule_for(writable, 1, "ok", false, true), "");
+}
+
+TEST(KnownWineDivergences, DuplicateFileHandleAboveSource) {
+  // Found as differential-statefulprogramsofapicalls-e0491ea4.
+  const Json p = program_of(
+      ("[" + file_step("0") +
+       R"(, {"call": "DuplicateHandle", "out": "h1", "handle": "h0", "access": "FILE_MAP_WRITE"}])")
+          .c_str());
+  EXPECT_EQ(rule_for(p, 1, "ok", false, true), "wine:duplicate-file-handle-above-source");
+  // A mapping handle's duplicate is D41-D44 (recorded): not tolerated.
+  const Json mapping = program_of(R"([
+    {"call": "CreateFileMappingW", "out": "h0", "file": "INVALID_HANDLE_VALUE",
+     "protect": "PAGE_READWRITE", "size_high": 0, "size_low": 4096, "name": null},
+    {"call": "DuplicateHandle", "out": "h1", "handle": "h0", "access": "FILE_MAP_WRITE"}])");
+  EXPECT_EQ(rule_for(mapping, 1, "ok", false, true), "");
+}
+
+TEST(KnownWineDivergences, LargePagesWithoutPrivilege) {
+  // Found as differential-createfilemappingprotectsizeaccessbacking-d03c4cbc.
+  const Json p = program_of(R"([
+    {"call": "CreateFileMappingW", "out": "m", "file": "INVALID_HANDLE_VALUE",
+     "protect": "0x88000020", "size_high": 0, "size_low": 4093, "name": null}])");
+  EXPECT_EQ(rule_for(p, 0, "ok", false, true), "wine:large-pages-without-privilege");
+  EXPECT_EQ(rule_for(p, 0, "error", "ERROR_PRIVILEGE_NOT_HELD", "ERROR_SUCCESS"),
+            "wine:large-pages-without-privilege");
+  // Without SEC_COMMIT it is C2/C12 (ERROR_INVALID_PARAMETER on both): not tolerated.
+  const Json reserve = program_of(R"([
+    {"call": "CreateFileMappingW", "out": "m", "file": "INVALID_HANDLE_VALUE",
+     "protect": "0x84000004", "size_high": 0, "size_low": 4096, "name": null}])");
+  EXPECT_EQ(rule_for(reserve, 0, "ok", false, true), "");
+}
+
+const char* kReserveView = R"([
+    {"call": "CreateFileMappingW", "out": "m", "file": "INVALID_HANDLE_VALUE",
+     "protect": "%s", "size_high": 0, "size_low": 8190, "name": null},
+    {"call": "MapViewOfFile", "out": "v", "mapping": "m", "access": "0xf003f"},
+    {"call": "VirtualQuery", "view": "v"},
+    {"call": "ReadView", "view": "v", "length": 4}])";
+
+Json reserve_view_program(const char* protect) {
+  std::string s = kReserveView;
+  s.replace(s.find("%s"), 2, protect);
+  return program_of(s.c_str());
+}
+
+TEST(KnownWineDivergences, SecReserveViewAndWriteCombine) {
+  // Found as differential-createfilemappingprotectsizeaccessbacking-85ee4368 and -bf66b245.
+  const Json p = reserve_view_program("0x44000040");  // PAGE_EXECUTE_READWRITE|SEC_RESERVE|SEC_WC
+  EXPECT_EQ(rule_for(p, 3, "fault", true, false), "wine:sec-reserve-view-accessible");
+  EXPECT_EQ(rule_for(p, 3, "ok", false, true), "wine:sec-reserve-view-accessible");
+  EXPECT_EQ(rule_for(p, 3, "data", "", "00000000"), "wine:sec-reserve-view-accessible");
+  EXPECT_EQ(rule_for(p, 2, "allocation_protect", "PAGE_EXECUTE_READWRITE|PAGE_WRITECOMBINE",
+                     "PAGE_EXECUTE_READWRITE"),
+            "wine:writecombine-modifier-dropped");
+  // A committed section's view must not fault: a read difference there is a real one.
+  const Json commit = reserve_view_program("0x08000004");  // PAGE_READWRITE|SEC_COMMIT
+  EXPECT_EQ(rule_for(commit, 3, "fault", true, false), "");
+  // Any other protection difference is not the write-combine modifier.
+  EXPECT_EQ(rule_for(p, 2, "protect", "PAGE_READWRITE", "PAGE_READONLY"), "");
+}
+
+TEST(KnownWineDivergences, ExecProtectionWithoutExecuteAccess) {
+  const Json p = program_of(("[" + file_step("GENERIC_READ|GENERIC_WRITE") +
+                             R"(, {"call": "CreateFileMappingW", "out": "m", "file": "h0",
+             "protect": "PAGE_EXECUTE_READWRITE", "size_high": 0, "size_low": 4096,
+             "name": null}])")
+                                .c_str());
+  EXPECT_EQ(rule_for(p, 1, "ok", false, true), "wine:exec-protection-without-execute-access");
+  const Json exec = program_of(("[" + file_step("GENERIC_READ|GENERIC_WRITE|GENERIC_EXECUTE") +
+                                R"(, {"call": "CreateFileMappingW", "out": "m", "file": "h0",
+             "protect": "PAGE_EXECUTE_READWRITE", "size_high": 0, "size_low": 4096,
+             "name": null}])")
+                                   .c_str());
+  EXPECT_EQ(rule_for(exec, 1, "ok", false, true), "");
+}
+
+TEST(KnownWineDivergences, FileCallOnMappingHandle) {
+  const Json p = program_of(R"([
+    {"call": "CreateFileMappingW", "out": "m", "file": "INVALID_HANDLE_VALUE",
+     "protect": "PAGE_READWRITE", "size_high": 0, "size_low": 4096, "name": null},
+    {"call": "GetFileSize", "handle": "m"}])");
+  EXPECT_EQ(rule_for(p, 1, "ok", false, true), "wine:file-call-on-mapping-handle");
+  EXPECT_EQ(rule_for(p, 1, "size", nullptr, 0), "wine:file-call-on-mapping-handle");
+}
+
+TEST(KnownWineDivergences, NameResolvedBeforeCreation) {
+  // The model creates the section (file checks) before it looks at the name; Wine the reverse.
+  const Json p = program_of(
+      (R"([{"call": "CreateFileMappingW", "out": "m0", "file": "INVALID_HANDLE_VALUE",
+            "protect": "PAGE_EXECUTE_WRITECOPY", "size_high": 0, "size_low": 13398,
+            "name": "nkk"}, )" +
+       file_step("0") +
+       R"(, {"call": "CreateFileMappingW", "out": "m1", "file": "h0", "protect": "PAGE_READONLY",
+             "size_high": 0, "size_low": 4096, "name": "nkk"},
+          {"call": "GetFileSize", "handle": "h0"}])")
+          .c_str());
+  EXPECT_EQ(rule_for(p, 2, "ok", false, true), "wine:name-checked-before-creation");
+  EXPECT_EQ(rule_for(p, 2, "error", "ERROR_ACCESS_DENIED", "ERROR_ALREADY_EXISTS"),
+            "wine:name-checked-before-creation");
+  EXPECT_EQ(rule_for(p, 3, "size", 4096, 0), "wine:file-grown-before-name-check");
+  EXPECT_EQ(rule_for(p, 3, "size", 0, 4096), "");
+  // Without an earlier object of that name, ERROR_ALREADY_EXISTS is not explained.
+  const Json fresh = program_of(
+      ("[" + file_step("0") +
+       R"(, {"call": "CreateFileMappingW", "out": "m1", "file": "h0", "protect": "PAGE_READONLY",
+             "size_high": 0, "size_low": 4096, "name": "nkk"}])")
+          .c_str());
+  EXPECT_EQ(rule_for(fresh, 1, "error", "ERROR_ACCESS_DENIED", "ERROR_ALREADY_EXISTS"), "");
+}
+
+TEST(KnownWineDivergences, ViewsBeyondTheSectionProtection) {
+  const Json opened = program_of(R"([
+    {"call": "CreateFileMappingW", "out": "m", "file": "INVALID_HANDLE_VALUE",
+     "protect": "PAGE_READONLY", "size_high": 0, "size_low": 4096, "name": "x"},
+    {"call": "OpenFileMappingW", "out": "o", "access": "FILE_MAP_ALL_ACCESS", "name": "x"},
+    {"call": "DuplicateHandle", "out": "d", "handle": "m", "access": "FILE_MAP_READ|FILE_MAP_WRITE"},
+    {"call": "DuplicateHandle", "out": "s", "handle": "m", "same_access": true},
+    {"call": "MapViewOfFile", "out": "v0", "mapping": "o", "access": "0x6"},
+    {"call": "MapViewOfFile", "out": "v1", "mapping": "d", "access": "0x6"},
+    {"call": "MapViewOfFile", "out": "v2", "mapping": "s", "access": "0x6"},
+    {"call": "MapViewOfFile", "out": "v3", "mapping": "m", "access": "0x6"}])");
+  EXPECT_EQ(rule_for(opened, 4, "ok", false, true), "wine:opened-handle-skips-protection");
+  EXPECT_EQ(rule_for(opened, 5, "ok", false, true), "wine:opened-handle-skips-protection");
+  // Through the creating handle (or a same-access duplicate) Wine follows 1D: a real difference.
+  EXPECT_EQ(rule_for(opened, 6, "ok", false, true), "");
+  EXPECT_EQ(rule_for(opened, 7, "ok", false, true), "");
+}
+
+TEST(KnownWineDivergences, TruncationOfAMappedFile) {
+  const Json p = program_of(("[" + file_step("GENERIC_READ|GENERIC_WRITE") +
+                             R"(, {"call": "SetFileSize", "handle": "h0", "size": 13398},
+          {"call": "CreateFileMappingW", "out": "m", "file": "h0", "protect": "PAGE_READONLY",
+           "size_high": 0, "size_low": 4096, "name": null},
+          {"call": "SetFileSize", "handle": "h0", "size": 8192}])")
+                                .c_str());
+  EXPECT_EQ(rule_for(p, 3, "ok", true, false), "wine:truncate-above-section-size");
+  EXPECT_EQ(rule_for(p, 3, "error", "0xdeadbeef", "ERROR_USER_MAPPED_FILE"),
+            "wine:truncate-above-section-size");
+  // Before any mapping exists the truncation is plain: not tolerated.
+  EXPECT_EQ(rule_for(p, 1, "ok", true, false), "");
+}
+
+TEST(KnownWineDivergences, CacheModifierOnNoAccessView) {
+  const Json p = reserve_view_program("0x14000004");  // PAGE_READWRITE|SEC_RESERVE|SEC_NOCACHE
+  EXPECT_EQ(rule_for(p, 2, "protect", "PAGE_NOACCESS", "PAGE_NOACCESS|PAGE_NOCACHE"),
+            "wine:cache-modifier-on-noaccess-view");
+  EXPECT_EQ(rule_for(p, 2, "protect", "PAGE_READONLY", "PAGE_READONLY|PAGE_NOCACHE"), "");
+}
+
+TEST(KnownWineDivergences, ImageSectionFileRights) {
+  const Json p = program_of(
+      ("[" + file_step("GENERIC_READ|GENERIC_EXECUTE") +
+       R"(, {"call": "CreateFileMappingW", "out": "m", "file": "h0", "protect": "0x11000040",
+             "size_high": 0, "size_low": 65534, "name": null}])")
+          .c_str());
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_ACCESS_DENIED", "ERROR_BAD_EXE_FORMAT"),
+            "wine:image-section-file-rights");
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_BAD_EXE_FORMAT", "ERROR_ACCESS_DENIED"), "");
+}
+
+TEST(KnownWineDivergences, EveryRuleSaysWhatItRestsOn) {
+  for (const DivergenceRule& rule : known_wine_divergences()) {
+    SCOPED_TRACE(std::string(rule.id));
+    EXPECT_TRUE(rule.id.starts_with("wine:"));
+    EXPECT_FALSE(rule.what.empty());
+    // An inferred rule names the model's inferred choice; the others cite spec rows.
+    if (rule.basis == Basis::inferred) {
+      const std::string_view id = rule.spec.substr(0, rule.spec.find(' '));
+      EXPECT_NE(find_inferred(id), nullptr) << rule.spec;
+    } else {
+      EXPECT_TRUE(rule.spec.starts_with("spec:")) << rule.spec;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace fmconf::property
