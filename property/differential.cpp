@@ -30,6 +30,11 @@ std::vector<std::string> references(const Json& step) {
   return out;
 }
 
+bool both_free(const DualRun& run, std::size_t step) {
+  return observed_value(run.model.steps[step], Observable::state) == "MEM_FREE" &&
+         observed_value(run.target.steps[step], Observable::state) == "MEM_FREE";
+}
+
 }  // namespace
 
 std::string StepDifference::text() const {
@@ -90,6 +95,9 @@ DualRun run_both(const Json& built, Api& model, Api& target, const std::string& 
         const Json a = observed_value(run.model.steps[i], field);
         const Json b = observed_value(run.target.steps[i], field);
         if (a == b) continue;
+        // The size of a free region is the host's address-space layout (inferred:address-space),
+        // not something Windows and the model can agree on.
+        if (field == Observable::region_size && both_free(run, i)) continue;
         StepDifference d{i, std::string(observable_name(field)), a, b, nullptr};
         d.rule = find_known_divergence(Divergence{&program, i, d.field, a, b});
         if (d.rule) {
@@ -106,6 +114,10 @@ DualRun run_both(const Json& built, Api& model, Api& target, const std::string& 
     }
     if (tainted || tolerated_here) {
       if (step.contains("out")) tainted_handles.insert(step["out"].get<std::string>());
+      // A file opened on one side only: everything later done to that path is a consequence.
+      if (step.contains("path") && step["path"].is_string()) {
+        tainted_paths.insert(step["path"].get<std::string>());
+      }
       if (step.contains("name") && step["name"].is_string()) {
         tainted_names.insert(step["name"].get<std::string>());
       }

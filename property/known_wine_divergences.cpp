@@ -258,7 +258,10 @@ bool duplicate_file_handle_above_source(const Divergence& d) {
 std::string name_of(const Json& step) {
   if (!step.contains("name") || !step["name"].is_string()) return "";
   std::string name = step["name"].get<std::string>();
-  if (name.starts_with("Local\\")) name.erase(0, 6);  // the session's own namespace (§3)
+  // The session's own namespace (§3; the model runs in session 1, inferred:session-id).
+  for (const char* prefix : {"Local\\", "Session\\1\\"}) {
+    if (name.starts_with(prefix)) name.erase(0, std::string_view(prefix).size());
+  }
   return name;
 }
 
@@ -418,6 +421,97 @@ bool opened_handle_skips_protection(const Divergence& d) {
   return d.field == "error" && is_error(d.model, "ERROR_ACCESS_DENIED") && target_succeeded(d);
 }
 
+// spec:§5 "Pagefile-backed huge sizes" (DOC-CFM, SEC_COMMIT: "The system must have enough
+// committable pages to hold the entire mapping. Otherwise, CreateFileMapping fails"), S4c (16 TiB
+// fails), open question 4 (the error code): a committed pagefile section beyond the commit limit
+// (the model's machine: 64 GiB, inferred:commit-limit-error) or beyond 16 TiB
+// (inferred:maximum-section-size) fails on Windows; Wine 8.0 creates it (Linux overcommits).
+bool huge_pagefile_section_created(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "CreateFileMappingW", "CreateFileMappingA") || !is_pagefile(step)) {
+    return false;
+  }
+  if (protect_of(step) & sec::kReserve) return false;  // SEC_RESERVE charges no commit
+  const std::uint64_t size = number_of(step, "size_high") << 32 | number_of(step, "size_low");
+  if (size <= (std::uint64_t{64} << 30)) return false;
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  return d.field == "error" && target_succeeded(d) &&
+         (is_error(d.model, "ERROR_COMMITMENT_LIMIT") ||
+          is_error(d.model, "ERROR_NOT_ENOUGH_MEMORY"));
+}
+
+// inferred:create-file-parameters: kernel32 CreateFile rejects share bits outside
+// FILE_SHARE_READ|WRITE|DELETE and dispositions outside 1..5 with ERROR_INVALID_PARAMETER
+// (IoCreateFile: STATUS_INVALID_PARAMETER); Wine 8.0 opens the file anyway.
+bool create_file_bad_parameters(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "CreateFileW", "CreateFileA")) return false;
+  const auto share = step.contains("share") && step["share"].is_string()
+                         ? parse_flags(step["share"].get<std::string>(), Family::any_access)
+                         : std::optional<std::uint32_t>{};
+  const bool bad_share = share && (*share & ~std::uint32_t{7}) != 0;
+  if (!bad_share) return false;
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  return d.field == "error" && is_error(d.model, "ERROR_INVALID_PARAMETER");
+}
+
+// inferred:create-file-parameters: TRUNCATE_EXISTING without GENERIC_WRITE / FILE_WRITE_DATA is
+// ERROR_INVALID_PARAMETER before the file is looked up (kernel32); Wine 8.0 looks the file up
+// first (ERROR_FILE_NOT_FOUND) or opens it.
+bool truncate_existing_without_write(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "CreateFileW", "CreateFileA")) return false;
+  if (step.value("disposition", "") != "TRUNCATE_EXISTING") return false;
+  const std::uint32_t a = flags_of(step, "access", Family::file_access);
+  if (a & (access::kGenericWrite | access::kGenericAll | file_access::kWriteData)) return false;
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  return d.field == "error" && is_error(d.model, "ERROR_INVALID_PARAMETER");
+}
+
+// inferred:open-access-check: DuplicateHandle asking for rights outside the object type's
+// ALL_ACCESS (e.g. 0x20 on a section, SECTION_ALL_ACCESS being 0xF001F) fails
+// ERROR_ACCESS_DENIED in the model; Wine 8.0 grants any mask.
+bool duplicate_outside_all_access(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "DuplicateHandle") || step.value("same_access", false)) return false;
+  const std::uint32_t mask = flags_of(step, "access", Family::any_access);
+  // Bits no object type defines (21-23, 26-27), or section rights beyond SECTION_ALL_ACCESS.
+  bool outside = (mask & 0x0ce00000u) != 0;
+  if (const Json* source = mapping_producer(*d.program, step.value("handle", ""), d.step);
+      source && (is_call(*source, "CreateFileMappingW", "CreateFileMappingA") ||
+                 is_call(*source, "OpenFileMappingW", "OpenFileMappingA"))) {
+    outside = outside || (mask & 0xffffu & ~map_access::kAllAccess) != 0;
+  }
+  if (!outside) return false;
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  return d.field == "error" && is_error(d.model, "ERROR_ACCESS_DENIED") && target_succeeded(d);
+}
+
+// inferred:share-access: CREATE_ALWAYS / TRUNCATE_EXISTING of a mapped file that an open handle
+// also refuses to share: the model reports the sharing check (IoCheckShareAccess at open) before
+// the overwrite of a mapped file (G4, ERROR_USER_MAPPED_FILE); Wine 8.0 the reverse.
+bool share_checked_before_overwrite(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "CreateFileW", "CreateFileA") || d.field != "error") return false;
+  return is_error(d.model, "ERROR_SHARING_VIOLATION") && is_error(d.wine, "ERROR_USER_MAPPED_FILE");
+}
+
+// inferred:namespace-links: a name through an object that is not a directory ("a\b" where "a" is
+// a semaphore) fails ERROR_PATH_NOT_FOUND in the model (STATUS_OBJECT_PATH_NOT_FOUND); Wine 8.0
+// reports the type mismatch (ERROR_INVALID_HANDLE) or creates it.
+bool name_through_non_directory(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  const std::string call = step.value("call", "");
+  if (!call.starts_with("Create") && !call.starts_with("Open")) return false;
+  std::string name = name_of(step);
+  for (const char* prefix : {"Global\\", "Session\\"}) {
+    if (name.starts_with(prefix)) name.erase(0, std::string_view(prefix).size());
+  }
+  if (name.find('\\') == std::string::npos) return false;
+  if (d.field == "ok") return d.model == false;
+  return d.field == "error" && is_error(d.model, "ERROR_PATH_NOT_FOUND");
+}
+
 constexpr DivergenceRule kRules[] = {
     {"wine:exec-protection-without-execute-access", "spec:A13, A14, H3", Basis::recorded,
      "a file without execute access + PAGE_EXECUTE_*: Windows ERROR_ACCESS_DENIED, Wine "
@@ -470,6 +564,27 @@ constexpr DivergenceRule kRules[] = {
      "a PAGE_NOACCESS view of a SEC_NOCACHE/SEC_WRITECOMBINE section: the model reports "
      "PAGE_NOACCESS, Wine adds the modifier",
      cache_modifier_on_noaccess_view},
+    {"wine:huge-pagefile-section-created", "spec:S4c, §5 (DOC-CFM); open question 4",
+     Basis::documented,
+     "a committed pagefile section beyond the commit limit or 16 TiB: Windows fails, Wine "
+     "creates it",
+     huge_pagefile_section_created},
+    {"wine:create-file-bad-share", "inferred:create-file-parameters", Basis::inferred,
+     "CreateFile with share bits outside 0x7: the model ERROR_INVALID_PARAMETER, Wine opens "
+     "the file",
+     create_file_bad_parameters},
+    {"wine:truncate-existing-without-write", "inferred:create-file-parameters", Basis::inferred,
+     "CreateFile(TRUNCATE_EXISTING) without write access: the model ERROR_INVALID_PARAMETER "
+     "first, Wine looks the file up",
+     truncate_existing_without_write},
+    {"wine:share-checked-before-overwrite", "inferred:share-access (spec:G4)", Basis::inferred,
+     "overwriting a mapped file that an open handle does not share: the model "
+     "ERROR_SHARING_VIOLATION, Wine ERROR_USER_MAPPED_FILE",
+     share_checked_before_overwrite},
+    {"wine:name-through-non-directory", "inferred:namespace-links", Basis::inferred,
+     "a name through an object that is not a directory: the model ERROR_PATH_NOT_FOUND, Wine "
+     "another answer",
+     name_through_non_directory},
     {"wine:name-checked-before-creation", "inferred:name-after-creation", Basis::inferred,
      "CreateFileMapping with a name and another failing check: the model reports the other "
      "check, Wine resolves the name first (opens the existing section, or the name's error)",
@@ -496,6 +611,10 @@ constexpr DivergenceRule kRules[] = {
      "SEC_IMAGE with a protection the file's rights do not allow: the model "
      "ERROR_ACCESS_DENIED, Wine reads the image first",
      image_section_file_rights},
+    {"wine:duplicate-outside-all-access", "inferred:open-access-check", Basis::inferred,
+     "DuplicateHandle asking rights outside the type's ALL_ACCESS: the model "
+     "ERROR_ACCESS_DENIED, Wine grants them",
+     duplicate_outside_all_access},
 };
 
 }  // namespace

@@ -241,6 +241,67 @@ TEST(KnownWineDivergences, ImageSectionFileRights) {
   EXPECT_EQ(rule_for(p, 1, "error", "ERROR_BAD_EXE_FORMAT", "ERROR_ACCESS_DENIED"), "");
 }
 
+TEST(KnownWineDivergences, HugePagefileSection) {
+  // Found by fuzz_differential: a 1 TiB PAGE_WRITECOPY pagefile section.
+  const Json p = program_of(R"([
+    {"call": "CreateFileMappingW", "out": "h0", "file": "INVALID_HANDLE_VALUE",
+     "protect": "PAGE_WRITECOPY", "size_high": 256, "size_low": 0, "name": null},
+    {"call": "CreateFileMappingW", "out": "h1", "file": "INVALID_HANDLE_VALUE",
+     "protect": "PAGE_READWRITE|SEC_RESERVE", "size_high": 256, "size_low": 0, "name": null},
+    {"call": "CreateFileMappingW", "out": "h2", "file": "INVALID_HANDLE_VALUE",
+     "protect": "PAGE_READWRITE", "size_high": 1, "size_low": 0, "name": null}])");
+  EXPECT_EQ(rule_for(p, 0, "ok", false, true), "wine:huge-pagefile-section-created");
+  EXPECT_EQ(rule_for(p, 0, "error", "ERROR_COMMITMENT_LIMIT", "ERROR_SUCCESS"),
+            "wine:huge-pagefile-section-created");
+  EXPECT_EQ(rule_for(p, 1, "ok", false, true), "");  // SEC_RESERVE charges nothing
+  EXPECT_EQ(rule_for(p, 2, "ok", false, true), "");  // 4 GiB is within the commit limit
+}
+
+TEST(KnownWineDivergences, CreateFileBadShare) {
+  // Found by fuzz_differential.
+  const Json p = program_of(R"([
+    {"call": "CreateFileW", "out": "h5", "path": "b.bin", "access": "0x465c6c61",
+     "share": "0x6f4c", "disposition": "CREATE_ALWAYS"},
+    {"call": "CreateFileW", "out": "h6", "path": "b.bin", "access": "GENERIC_READ",
+     "share": "0x7", "disposition": "CREATE_ALWAYS"}])");
+  EXPECT_EQ(rule_for(p, 0, "ok", false, true), "wine:create-file-bad-share");
+  EXPECT_EQ(rule_for(p, 0, "error", "ERROR_INVALID_PARAMETER", "ERROR_SUCCESS"),
+            "wine:create-file-bad-share");
+  EXPECT_EQ(rule_for(p, 1, "ok", false, true), "");
+}
+
+TEST(KnownWineDivergences, ParameterChecksWineSkips) {
+  // Found by fuzz_differential.
+  const Json p = program_of(R"([
+    {"call": "CreateFileMappingW", "out": "h0", "file": "INVALID_HANDLE_VALUE",
+     "protect": "PAGE_READWRITE", "size_high": 0, "size_low": 4096, "name": null},
+    {"call": "DuplicateHandle", "out": "h2", "handle": "h0", "access": "0x25"},
+    {"call": "CreateFileA", "out": "h1", "path": "a.bin", "access": "0", "share": "0",
+     "disposition": "TRUNCATE_EXISTING"},
+    {"call": "CreateFileA", "out": "h3", "path": "a.bin", "access": "GENERIC_WRITE",
+     "share": "0", "disposition": "TRUNCATE_EXISTING"}])");
+  EXPECT_EQ(rule_for(p, 1, "ok", false, true), "wine:duplicate-outside-all-access");
+  EXPECT_EQ(rule_for(p, 2, "error", "ERROR_INVALID_PARAMETER", "ERROR_FILE_NOT_FOUND"),
+            "wine:truncate-existing-without-write");
+  EXPECT_EQ(rule_for(p, 3, "error", "ERROR_INVALID_PARAMETER", "ERROR_FILE_NOT_FOUND"), "");
+}
+
+TEST(KnownWineDivergences, NamespaceAndSharingOrder) {
+  // Found by fuzz_differential.
+  const Json p = program_of(R"([
+    {"call": "CreateSemaphoreW", "out": "h3", "name": "a"},
+    {"call": "CreateSemaphoreW", "out": "h5", "name": "a\\b"},
+    {"call": "CreateSemaphoreW", "out": "h6", "name": "Local\\c"},
+    {"call": "CreateFileW", "out": "h2", "path": "a.bin", "access": "GENERIC_READ", "share": "0",
+     "disposition": "CREATE_ALWAYS"}])");
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_PATH_NOT_FOUND", "ERROR_INVALID_HANDLE"),
+            "wine:name-through-non-directory");
+  EXPECT_EQ(rule_for(p, 2, "error", "ERROR_PATH_NOT_FOUND", "ERROR_INVALID_HANDLE"), "");
+  EXPECT_EQ(rule_for(p, 3, "error", "ERROR_SHARING_VIOLATION", "ERROR_USER_MAPPED_FILE"),
+            "wine:share-checked-before-overwrite");
+  EXPECT_EQ(rule_for(p, 3, "error", "ERROR_USER_MAPPED_FILE", "ERROR_SHARING_VIOLATION"), "");
+}
+
 TEST(KnownWineDivergences, EveryRuleSaysWhatItRestsOn) {
   for (const DivergenceRule& rule : known_wine_divergences()) {
     SCOPED_TRACE(std::string(rule.id));
