@@ -360,5 +360,22 @@ TEST(CasesLoader, ParametersAndExpectations) {
   EXPECT_EQ(s[7].access, 0x1f0003u);
 }
 
+// Issue 6 (fuzz_casefile crash): nlohmann throws out_of_range, not parse_error, for a number no
+// double holds; the loader let it escape. It is an invalid text like any other.
+TEST(CasesLoader, NumberOverflowIsInvalidJsonNotAnException) {
+  const std::string text =
+      one_case(R"([{"call": "SetFileSize", "handle": "NULL", "size": 1e400}])") + one_case("[]");
+  LoadResult r;
+  ASSERT_NO_THROW(r = load_cases_from_text(text, "big.jsonl"));
+  ASSERT_EQ(r.errors.size(), 2u);
+  EXPECT_EQ(r.errors[0].text(), "big.jsonl:1: invalid JSON: number overflow parsing '1e400'");
+  EXPECT_EQ(r.errors[1].line, 2u) << "the next line is still read";
+  ASSERT_NO_THROW(r = load_cases_from_text("[2222222222222222222.2E22222222222222]", "big.json"));
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].text(),
+            "big.json: invalid JSON (the whole file is skipped): number overflow parsing "
+            "'2222222222222222222.2E22222222222222'");
+}
+
 }  // namespace
 }  // namespace fmconf

@@ -5,19 +5,39 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
+#include <string_view>
 
 #include <fmt/format.h>
 
 namespace fmconf {
 namespace {
 
-// nlohmann's message without its "[json.exception...] parse error at line 1, column 9: " head.
-std::string parse_error_detail(const Json::parse_error& e) {
-  const std::string what = e.what();
-  const auto column = what.find("column ");
-  const auto colon = column == std::string::npos ? column : what.find(": ", column);
-  return colon == std::string::npos ? what : what.substr(colon + 2);
+// Why a text is not JSON: where (`byte`, 1-based, the failing byte included; 0 when nlohmann
+// does not say) and what, without nlohmann's "[json.exception...] ... column 9: " head.
+struct JsonFailure {
+  std::size_t byte = 0;
+  std::string detail;
+};
+
+// Json::parse that never throws. Besides syntax errors (parse_error), nlohmann throws
+// out_of_range for a number no double holds ("number overflow parsing '1e400'"): both are an
+// invalid text, never a crash of the loader.
+std::optional<JsonFailure> parse_json(std::string_view text, Json* out) {
+  try {
+    *out = Json::parse(text);
+    return std::nullopt;
+  } catch (const Json::parse_error& e) {
+    const std::string what = e.what();
+    const auto column = what.find("column ");
+    const auto colon = column == std::string::npos ? column : what.find(": ", column);
+    return JsonFailure{e.byte, colon == std::string::npos ? what : what.substr(colon + 2)};
+  } catch (const Json::exception& e) {
+    const std::string what = e.what();
+    const auto head = what.find("] ");
+    return JsonFailure{0, head == std::string::npos ? what : what.substr(head + 2)};
+  }
 }
 
 bool is_id_char(char c) {
@@ -124,10 +144,8 @@ class Loader {
   void add_text(const std::string& text, const std::string& file) {
     if (file.ends_with(".jsonl")) return add_lines(text, file);
     Json json;
-    try {
-      json = Json::parse(text);
-    } catch (const Json::parse_error& e) {
-      return add_error(syntax_error(text, file, e));
+    if (const auto failure = parse_json(text, &json)) {
+      return add_error(syntax_error(text, file, *failure));
     }
     if (json.is_array()) {
       for (std::size_t i = 0; i < json.size(); ++i) {
@@ -195,12 +213,11 @@ class Loader {
       if (content.find_first_not_of(" \t\r") == std::string_view::npos) continue;
       const CaseOrigin origin{file, line, std::nullopt};
       Json json;
-      try {
-        json = Json::parse(content);
-      } catch (const Json::parse_error& e) {
-        add_error(make_error(
-            origin, "", std::nullopt, "",
-            fmt::format("invalid JSON at column {}: {}", e.byte, parse_error_detail(e))));
+      if (const auto failure = parse_json(content, &json)) {
+        add_error(make_error(origin, "", std::nullopt, "",
+                             failure->byte > 0 ? fmt::format("invalid JSON at column {}: {}",
+                                                             failure->byte, failure->detail)
+                                               : "invalid JSON: " + failure->detail));
         continue;
       }
       if (!json.is_object()) {
@@ -213,14 +230,16 @@ class Loader {
   }
 
   static CaseError syntax_error(const std::string& text, const std::string& file,
-                                const Json::parse_error& e) {
-    // e.byte counts the bytes read, the failing one included.
-    const auto read = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
+                                const JsonFailure& failure) {
+    // failure.byte counts the bytes read, the failing one included; 0: no line is known.
+    const auto read = std::min<std::size_t>(failure.byte > 0 ? failure.byte - 1 : 0, text.size());
     const auto line =
-        1 + static_cast<std::size_t>(
-                std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(read), '\n'));
+        failure.byte == 0
+            ? std::size_t{0}
+            : 1 + static_cast<std::size_t>(std::count(
+                      text.begin(), text.begin() + static_cast<std::ptrdiff_t>(read), '\n'));
     return make_error(CaseOrigin{file, line, {}}, "", std::nullopt, "",
-                      "invalid JSON (the whole file is skipped): " + parse_error_detail(e));
+                      "invalid JSON (the whole file is skipped): " + failure.detail);
   }
 
   LoadResult result_;
