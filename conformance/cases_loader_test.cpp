@@ -360,6 +360,35 @@ TEST(CasesLoader, ParametersAndExpectations) {
   EXPECT_EQ(s[7].access, 0x1f0003u);
 }
 
+// Issue 6: a ReadView of 4 GiB (length 0xffffffff) made every backend hold 4 GiB and print 8 GiB
+// of hex; the fuzzers timed out on it. One read asks for at most kMaxReadLength (1 MiB) bytes.
+TEST(CasesLoader, ReadLengthAboveTheLimitIsAnErrorNamingTheStep) {
+  const std::string setup =
+      R"({"call": "CreateFileMappingW", "out": "m", "file": "INVALID_HANDLE_VALUE", "protect": "PAGE_READWRITE", "size_high": 1},
+      {"call": "MapViewOfFile", "out": "v", "mapping": "m", "access": "FILE_MAP_READ"},
+      {"call": "CreateFileW", "out": "f", "path": "a.bin", "access": "GENERIC_READ", "disposition": "CREATE_ALWAYS"},)";
+  for (const std::string read : {R"({"call": "ReadView", "view": "v", "length": 4294967295})",
+                                 R"({"call": "ReadView", "view": "v", "length": "0x100001"})",
+                                 R"({"call": "ReadFile", "handle": "f", "length": 1048577})"}) {
+    SCOPED_TRACE(read);
+    const CaseError e = only_error(one_case("[" + setup + read + "]"));
+    EXPECT_EQ(e.step, 3u);
+    EXPECT_EQ(e.field, "length");
+    EXPECT_NE(e.text().find("mem.jsonl:1: case 't/case': step 3: field 'length': "),
+              std::string::npos)
+        << e.text();
+    EXPECT_NE(e.message.find("more than one read may ask for (at most 1048576"), std::string::npos)
+        << e.message;
+  }
+  const auto r = load_cases_from_text(
+      one_case("[" + setup + R"({"call": "ReadView", "view": "v", "length": 1048576},
+                                {"call": "ReadFile", "handle": "f", "length": "0x100000"}])"),
+      "x.jsonl");
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].text();
+  EXPECT_EQ(r.cases[0].steps[3].length, kMaxReadLength);
+  EXPECT_EQ(r.cases[0].steps[4].length, kMaxReadLength);
+}
+
 // Issue 6 (fuzz_casefile crash): nlohmann throws out_of_range, not parse_error, for a number no
 // double holds; the loader let it escape. It is an invalid text like any other.
 TEST(CasesLoader, NumberOverflowIsInvalidJsonNotAnException) {

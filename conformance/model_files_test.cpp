@@ -137,5 +137,37 @@ TEST_F(ModelTest, Files_TailOfTheLastPage) {
   EXPECT_EQ(file_size(f), 36u);
 }
 
+// Issue 6: a 4 GiB file section (size_high 1) costs nothing until written, and a read costs the
+// bytes it returns, never the file's or the view's size (fuzz_program timed out here).
+TEST_F(ModelTest, Files_FourGiBSectionReadsCostTheBytesRead) {
+  constexpr std::uint64_t k4G = std::uint64_t{1} << 32;
+  const Handle f = file(u"big.bin", 0);
+  const Handle m = mapping(f, page::kReadWrite, k4G);
+  ASSERT_NE(m, kNullHandle) << err(api.GetLastError());
+  EXPECT_EQ(file_size(f), k4G) << "spec:S1, S6: PAGE_READWRITE grows the file to the size";
+  ASSERT_TRUE(api.WriteFile(f, k4G - 2, {0xab, 0xcd}));
+  const Address view = api.MapViewOfFile(m, kRead, 0, 0, 0);
+  ASSERT_NE(view, 0u) << err(api.GetLastError());
+  EXPECT_EQ(query(view).region_size, k4G);
+
+  ViewAccess read = api.ReadView(view + k4G - 4, 4);
+  EXPECT_FALSE(read.fault);
+  EXPECT_EQ(read.data, (Bytes{0, 0, 0xab, 0xcd})) << "spec:N19: the view shows the file's bytes";
+  // A read asking for 4 GiB - 1 bytes: the bytes up to the end of the view, then the fault.
+  read = api.ReadView(view + k4G - 3, 0xffffffffu);
+  EXPECT_TRUE(read.fault);
+  EXPECT_EQ(read.data, (Bytes{0, 0xab, 0xcd}));
+  read = api.ReadView(view + k4G / 2, kPage);
+  EXPECT_EQ(read.data, Bytes(kPage, 0)) << "inferred:grown-bytes-zero";
+  // ReadFile: up to the end of file whatever the length asked (bytes read < bytes asked).
+  Bytes data;
+  ASSERT_TRUE(api.ReadFile(f, k4G - 3, 0xffffffffu, &data));
+  EXPECT_EQ(data, (Bytes{0, 0xab, 0xcd}));
+  // The largest read a case may ask for (kMaxReadLength, 1 MiB) in the middle of the file.
+  ASSERT_TRUE(api.ReadFile(f, k4G / 2, 1u << 20, &data));
+  EXPECT_EQ(data.size(), 1u << 20);
+  EXPECT_LE(api.live_counts().allocated_bytes, 64u * 1024) << "one written 64 KiB chunk";
+}
+
 }  // namespace
 }  // namespace fmconf::testing

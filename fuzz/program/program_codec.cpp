@@ -39,6 +39,7 @@ struct Field {
   const Table* table = nullptr;
   Raw raw = Raw::none;
   std::string_view fallback = "null";  // the value when a case leaves the field out
+  std::uint32_t max = 0xffffffffu;     // a raw number above it is clamped to it
 };
 
 struct Op {
@@ -109,6 +110,9 @@ Field table(std::string_view key, const Table& t, Raw raw = Raw::none,
             std::string_view fallback = "null") {
   return {key, Kind::table, &t, raw, fallback};
 }
+// ReadFile/ReadView `length`: a raw number is clamped to the case format's kMaxReadLength
+// (cases/step.hpp), so every decoded program validates and no read holds gigabytes.
+Field read_length() { return {"length", Kind::table, &kLength, Raw::number, "0", kMaxReadLength}; }
 Field handle(std::string_view key) { return {key, Kind::handle}; }
 Field view() { return {"view", Kind::view}; }
 Field name(const Table& t) { return {"name", Kind::name, &t, Raw::none, "null"}; }
@@ -156,16 +160,14 @@ std::vector<Op> make_ops(Profile profile) {
       {"SetEndOfFile", Out::none, {handle("handle")}},
       {"ReadFile",
        Out::none,
-       {handle("handle"), table("offset", kFileOffset, Raw::number, "0"),
-        table("length", kLength, Raw::number, "0")}},
+       {handle("handle"), table("offset", kFileOffset, Raw::number, "0"), read_length()}},
       {"WriteFile",
        Out::none,
        {handle("handle"), table("offset", kFileOffset, Raw::number, "0"), data()}},
       {"VirtualQuery", Out::none, {view(), table("offset", kViewOffset, Raw::number, "0")}},
       {"ReadView",
        Out::none,
-       {view(), table("offset", kViewOffset, Raw::number, "0"),
-        table("length", kLength, Raw::number, "0")}},
+       {view(), table("offset", kViewOffset, Raw::number, "0"), read_length()}},
       {"WriteView", Out::none, {view(), table("offset", kViewOffset, Raw::number, "0"), data()}},
       {"QuerySection", Out::none, {handle("handle")}},
   };
@@ -314,7 +316,7 @@ class Decoder {
     }
     const std::uint32_t raw = in_.u32();
     if (f.raw == Raw::flags) return fmt::format("0x{:x}", raw);
-    return raw;
+    return std::min(raw, f.max);
   }
 
   // A register (freshest first) or a special value.
@@ -473,7 +475,7 @@ class Encoder {
     }
     if (!number) return out_.pick(0, n);
     out_.pick(t.size(), n);
-    out_.u32(static_cast<std::uint32_t>(*number));
+    out_.u32(static_cast<std::uint32_t>(std::min<std::uint64_t>(*number, f.max)));
   }
 
   void put_handle(const Json& v) {

@@ -17,6 +17,13 @@ namespace fmconf {
 // JSON as fmconf reads and writes it: keys keep the order they were written in.
 using Json = nlohmann::ordered_json;
 
+// The largest `length` one ReadFile or ReadView step may ask for: 1 MiB. Every backend holds
+// the bytes it reads in memory (the native backend allocates the whole buffer up front, as
+// ReadFile needs) and results print them as hex, so a 4 GiB read would cost 4 GiB of memory and
+// 8 GiB of text on every backend. The case validator rejects a longer read (naming the step
+// and field); the fuzz decoders clamp to it. The corpus reads at most 36 bytes.
+inline constexpr std::uint32_t kMaxReadLength = std::uint32_t{1} << 20;
+
 // A handle parameter: a symbolic name (an earlier step's `out`) or a fixed value
 // (NULL, INVALID_HANDLE_VALUE, CURRENT_PROCESS, CURRENT_THREAD, a number).
 struct HandleRef {
@@ -71,7 +78,7 @@ struct Step {
   std::int32_t maximum_count = 1;  // CreateSemaphoreW `maximum`
   std::uint64_t size = 0;          // SetFileSize
   std::uint64_t offset = 0;        // ReadFile, WriteFile
-  std::uint32_t length = 0;        // ReadFile, ReadView
+  std::uint32_t length = 0;        // ReadFile, ReadView; at most kMaxReadLength
   Bytes data;                      // WriteFile, WriteView
 
   std::vector<Expected> expect;  // empty: nothing expected

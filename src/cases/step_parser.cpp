@@ -152,9 +152,16 @@ class StepParser {
     return j ? static_cast<std::uint32_t>(number_value(*j, std::string(key), 0xffffffffu))
              : fallback;
   }
-  std::uint32_t required_u32(std::string_view key, std::string_view what) {
-    return static_cast<std::uint32_t>(
-        number_value(f_.require(key, what), std::string(key), 0xffffffffu));
+  // ReadFile/ReadView `length`: a DWORD, at most kMaxReadLength (step.hpp says why).
+  std::uint32_t read_length() {
+    const Json& j = f_.require("length", "the number of bytes to read");
+    const std::uint64_t value = number_value(j, "length", 0xffffffffu);
+    if (value > kMaxReadLength) {
+      fail("length", fmt::format("{} bytes is more than one read may ask for (at most {}, 1 MiB: "
+                                 "every backend holds the bytes in memory and prints them as hex)",
+                                 value, kMaxReadLength));
+    }
+    return static_cast<std::uint32_t>(value);
   }
   std::uint64_t u64(std::string_view key, std::uint64_t fallback) {
     const Json* j = f_.get(key);
@@ -410,7 +417,7 @@ class StepParser {
       case Call::ReadFile:
         step.handle = handle("handle");
         step.offset = u64("offset", 0);
-        step.length = required_u32("length", "the number of bytes to read");
+        step.length = read_length();
         break;
       case Call::WriteFile:
         step.handle = handle("handle");
@@ -422,7 +429,7 @@ class StepParser {
         break;
       case Call::ReadView:
         step.address = view_address();
-        step.length = required_u32("length", "the number of bytes to read");
+        step.length = read_length();
         break;
       case Call::WriteView:
         step.address = view_address();

@@ -259,7 +259,9 @@ auto ModelApi::read_file(Handle file, std::uint64_t offset, std::uint32_t length
     rely_on(inferred::kReadFileEof);
     return Failure{error::kHandleEof};
   }
+  // The cost is the bytes that exist to read, whatever the file's size (SparseBytes).
   const std::uint64_t n = std::min<std::uint64_t>(length, node->size - offset);
+  data.reserve(n);
   node->data.read(offset, n, &data);
   object.position = offset + n;
   return data;

@@ -5,6 +5,8 @@
 #include "reference/model_api.hpp"
 #include "reference/protection.hpp"
 
+#include <algorithm>
+
 namespace fmconf {
 
 using model::Backing;
@@ -255,6 +257,11 @@ ViewAccess ModelApi::ReadView(Address address, std::uint32_t length) {
   const std::uint64_t page_size = config_.page_size;
   std::uint64_t remaining = length;
   Address at = address;
+  // The cost is the bytes read, never the view's or the file's size: the bytes this view can
+  // give are reserved once (a read running on into the next view grows the buffer).
+  if (const View* first = memory_.containing(at)) {
+    out.data.reserve(std::min<std::uint64_t>(remaining, first->size - (at - first->base)));
+  }
   while (remaining > 0) {
     const View* view = memory_.containing(at);
     if (!view) return ViewAccess{true, std::move(out.data)};

@@ -86,7 +86,7 @@ Expectations load_expectations(const std::filesystem::path& path, const std::str
   Json json;
   try {
     json = Json::parse(in);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {  // parse_error, or out_of_range for a number overflow
     throw std::runtime_error(path.string() + ": " + e.what());
   }
   Expectations expectations = expectations_from_json(json, path.string());

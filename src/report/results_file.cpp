@@ -74,7 +74,7 @@ ResultsFile read_results_file(const std::filesystem::path& path) {
   Json json;
   try {
     json = Json::parse(in);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {  // parse_error, or out_of_range for a number overflow
     throw std::runtime_error(path.string() + ": " + e.what());
   }
   return parse_results_file(json, path.string());

@@ -85,10 +85,11 @@ CALLS = {
     "GetFileSize": ({"handle": "handle"}, ["handle"]),
     "SetFileSize": ({"handle": "handle", "size": "int"}, ["handle", "size"]),
     "SetEndOfFile": ({"handle": "handle"}, ["handle"]),
-    "ReadFile": ({"handle": "handle", "offset": "int", "length": "int"}, ["handle", "length"]),
+    "ReadFile": ({"handle": "handle", "offset": "int", "length": "read_length"},
+                 ["handle", "length"]),
     "WriteFile": ({"handle": "handle", "offset": "int", "data": "hex"}, ["handle", "data"]),
     "VirtualQuery": ({"view": "view", "offset": "int"}, ["view"]),
-    "ReadView": ({"view": "view", "offset": "int", "length": "int"}, ["view", "length"]),
+    "ReadView": ({"view": "view", "offset": "int", "length": "read_length"}, ["view", "length"]),
     "WriteView": ({"view": "view", "offset": "int", "data": "hex"}, ["view", "data"]),
     "QuerySection": ({"handle": "handle"}, ["handle"]),
 }
@@ -102,6 +103,8 @@ OBSERVABLES = {
     "ReadFile": {"data": "hexdata"},
 }
 SPECIAL_HANDLES = {"NULL", "INVALID_HANDLE_VALUE", "CURRENT_PROCESS", "CURRENT_THREAD"}
+# The largest ReadFile/ReadView `length` fmconf accepts (kMaxReadLength, src/cases/step.hpp).
+MAX_READ_LENGTH = 1 << 20
 ID_RE = re.compile(r"^[a-z0-9-]+/[a-z0-9][a-z0-9.-]*$")
 TOP_KEYS = {"id", "title", "provenance", "steps", "raw_names", "rule", "tags", "info"}
 
@@ -136,6 +139,11 @@ def _check_value(kind, value, handles, views):
     if kind == "int":
         return None if isinstance(value, int) and not isinstance(value, bool) and value >= 0 \
             else f"bad number {value!r}"
+    if kind == "read_length":
+        if isinstance(value, int) and not isinstance(value, bool) and \
+                0 <= value <= MAX_READ_LENGTH:
+            return None
+        return f"bad read length {value!r} (at most {MAX_READ_LENGTH})"
     if kind == "bool":
         return None if isinstance(value, bool) else f"bad bool {value!r}"
     if kind in ("name", "name!"):
