@@ -35,21 +35,11 @@ bool target_succeeded(const Divergence& d) {
              : d.field == "error" && (d.wine == "0xdeadbeef" || d.wine == "ERROR_SUCCESS");
 }
 
-// The step that created the mapping handle `name` (following DuplicateHandle), or nullptr.
-const Json* mapping_producer(const Json& program, std::string name, std::size_t before) {
-  for (const Json* p = producer_of(program, name, before); p;
-       p = producer_of(program, name, before)) {
-    if (!is_call(*p, "DuplicateHandle")) return p;
-    name = p->value("handle", "");
-  }
-  return nullptr;
-}
-
 // The CreateFileMapping step behind view `view` (view -> MapViewOfFile -> mapping handle).
 const Json* section_of_view(const Json& program, const std::string& view, std::size_t before) {
   const Json* map = producer_of(program, view, before);
   if (!map || !is_call(*map, "MapViewOfFile", "MapViewOfFileEx")) return nullptr;
-  const Json* section = mapping_producer(program, map->value("mapping", ""), before);
+  const Json* section = origin_of(program, map->value("mapping", ""), before);
   if (!section || !is_call(*section, "CreateFileMappingW", "CreateFileMappingA")) return nullptr;
   return section;
 }
@@ -187,7 +177,7 @@ bool file_call_on_mapping_handle(const Divergence& d) {
       call != "ReadFile" && call != "WriteFile") {
     return false;
   }
-  const Json* producer = mapping_producer(*d.program, step.value("handle", ""), d.step);
+  const Json* producer = origin_of(*d.program, step.value("handle", ""), d.step);
   if (!producer || !(is_call(*producer, "CreateFileMappingW", "CreateFileMappingA") ||
                      is_call(*producer, "OpenFileMappingW", "OpenFileMappingA"))) {
     return false;
@@ -205,7 +195,7 @@ bool view_offset_past_section_end(const Divergence& d) {
   if (!is_call(step, "MapViewOfFile", "MapViewOfFileEx") || d.field != "error") return false;
   const std::uint64_t offset = number_of(step, "offset_high") << 32 | number_of(step, "offset_low");
   if (offset == 0 || offset % 0x10000 != 0) return false;
-  if (const Json* section = mapping_producer(*d.program, step.value("mapping", ""), d.step);
+  if (const Json* section = origin_of(*d.program, step.value("mapping", ""), d.step);
       section && is_call(*section, "CreateFileMappingW", "CreateFileMappingA")) {
     const std::uint64_t size =
         number_of(*section, "size_high") << 32 | number_of(*section, "size_low");
@@ -315,7 +305,7 @@ bool name_checked_before_creation(const Divergence& d) {
 bool view_of_reopened_section(const Divergence& d) {
   const Json& step = (*d.program)["steps"][d.step];
   if (!is_call(step, "MapViewOfFile", "MapViewOfFileEx")) return false;
-  const Json* section = mapping_producer(*d.program, step.value("mapping", ""), d.step);
+  const Json* section = origin_of(*d.program, step.value("mapping", ""), d.step);
   if (!section || !is_call(*section, "CreateFileMappingW", "CreateFileMappingA")) return false;
   const std::size_t at = static_cast<std::size_t>(section - &(*d.program)["steps"][0]);
   bool reopened = false;
@@ -409,7 +399,7 @@ bool truncate_above_section_size(const Divergence& d) {
 bool opened_handle_skips_protection(const Divergence& d) {
   const Json& step = (*d.program)["steps"][d.step];
   if (!is_call(step, "MapViewOfFile", "MapViewOfFileEx")) return false;
-  const Json* producer = mapping_producer(*d.program, step.value("mapping", ""), d.step);
+  const Json* producer = origin_of(*d.program, step.value("mapping", ""), d.step);
   const Json* direct = producer_of(*d.program, step.value("mapping", ""), d.step);
   const bool duplicated_with_rights =
       direct && is_call(*direct, "DuplicateHandle") && !direct->value("same_access", false);
@@ -477,7 +467,7 @@ bool duplicate_outside_all_access(const Divergence& d) {
   const std::uint32_t mask = flags_of(step, "access", Family::any_access);
   // Bits no object type defines (21-23, 26-27), or section rights beyond SECTION_ALL_ACCESS.
   bool outside = (mask & 0x0ce00000u) != 0;
-  if (const Json* source = mapping_producer(*d.program, step.value("handle", ""), d.step);
+  if (const Json* source = origin_of(*d.program, step.value("handle", ""), d.step);
       source && (is_call(*source, "CreateFileMappingW", "CreateFileMappingA") ||
                  is_call(*source, "OpenFileMappingW", "OpenFileMappingA"))) {
     outside = outside || (mask & 0xffffu & ~map_access::kAllAccess) != 0;
@@ -640,14 +630,20 @@ const DivergenceRule* find_known_divergence(const Divergence& d) {
   return nullptr;
 }
 
-std::optional<std::string> path_of(const Json& program, std::string out, std::size_t before) {
+const Json* origin_of(const Json& program, std::string out, std::size_t before) {
   for (const Json* p = producer_of(program, out, before); p;
        p = producer_of(program, out, before)) {
-    if (p->contains("path") && (*p)["path"].is_string()) return (*p)["path"].get<std::string>();
-    if (!is_call(*p, "DuplicateHandle")) return std::nullopt;
+    if (!is_call(*p, "DuplicateHandle")) return p;
     out = p->value("handle", "");
   }
-  return std::nullopt;
+  return nullptr;
+}
+
+std::optional<std::string> path_of(const Json& program, const std::string& out,
+                                   std::size_t before) {
+  const Json* origin = origin_of(program, out, before);
+  if (!origin || !origin->contains("path") || !(*origin)["path"].is_string()) return std::nullopt;
+  return (*origin)["path"].get<std::string>();
 }
 
 const Json* producer_of(const Json& program, const std::string& out, std::size_t before) {

@@ -44,8 +44,11 @@ const DivergenceRule* find_known_divergence(const Divergence& d);
 // Program helpers the rules use (also useful to the properties).
 // The step that produced handle/view `out` before `before`, or nullptr.
 const Json* producer_of(const Json& program, const std::string& out, std::size_t before);
-// The file path behind handle `out` (following DuplicateHandle), if it is a file handle.
-std::optional<std::string> path_of(const Json& program, std::string out, std::size_t before);
+// The step that made handle `out` before `before`, following DuplicateHandle back to the
+// original (CreateFile*, CreateFileMapping*, Open*, ...), or nullptr.
+const Json* origin_of(const Json& program, std::string out, std::size_t before);
+// The file path behind handle `out` (its origin's `path`), if it is a file handle.
+std::optional<std::string> path_of(const Json& program, const std::string& out, std::size_t before);
 // The access of the file handle `out`: CreateFile's, or a DuplicateHandle's (following
 // same_access duplicates).
 std::optional<std::uint32_t> file_access_of(const Json& program, const std::string& out,

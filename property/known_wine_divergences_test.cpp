@@ -214,9 +214,13 @@ TEST(KnownWineDivergences, TruncationOfAMappedFile) {
                              R"(, {"call": "SetFileSize", "handle": "h0", "size": 13398},
           {"call": "CreateFileMappingW", "out": "m", "file": "h0", "protect": "PAGE_READONLY",
            "size_high": 0, "size_low": 4096, "name": null},
-          {"call": "SetFileSize", "handle": "h0", "size": 8192}])")
+          {"call": "SetFileSize", "handle": "h0", "size": 8192},
+          {"call": "DuplicateHandle", "out": "h1", "handle": "h0", "same_access": true},
+          {"call": "SetFileSize", "handle": "h1", "size": 4096}])")
                                 .c_str());
   EXPECT_EQ(rule_for(p, 3, "ok", true, false), "wine:truncate-above-section-size");
+  // Through a duplicate it is the same file (origin_of follows DuplicateHandle).
+  EXPECT_EQ(rule_for(p, 5, "ok", true, false), "wine:truncate-above-section-size");
   EXPECT_EQ(rule_for(p, 3, "error", "0xdeadbeef", "ERROR_USER_MAPPED_FILE"),
             "wine:truncate-above-section-size");
   // Before any mapping exists the truncation is plain: not tolerated.
