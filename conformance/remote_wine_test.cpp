@@ -13,8 +13,12 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <signal.h>
 #include <thread>
+#include <unistd.h>
+#include <utility>
+#include <vector>
 #if __has_include("reference/model_api.hpp")
 #include "cases/target.hpp"
 #include "reference/model_api.hpp"
@@ -51,6 +55,26 @@ class RemoteWine : public ::testing::Test {
     ParsedCase parsed = parse_case(json, CaseOrigin{"long.jsonl", 1, std::nullopt});
     EXPECT_TRUE(parsed.value.has_value());
     return *parsed.value;
+  }
+
+  // Runs `batch` with run_batch and returns the results by item; each item gets one result, in
+  // item order. `on_result` (optional) sees each as it arrives.
+  std::vector<CaseResult> run_batch(WineTarget& target, const std::vector<Case>& batch,
+                                    const std::function<void(std::size_t)>& on_result = {}) {
+    std::vector<BatchItem> items;
+    for (std::size_t k = 0; k < batch.size(); ++k) {
+      // Unique to this process: another run of the tests may share the wineserver.
+      items.push_back({&batch[k], RunOptions{"wbatch" + std::to_string(::getpid()) + "-" +
+                                             std::to_string(k) + "_"}});
+    }
+    std::vector<CaseResult> results;
+    target.run_batch(items, [&](std::size_t k, CaseResult&& result) {
+      EXPECT_EQ(k, results.size());
+      results.push_back(std::move(result));
+      if (on_result) on_result(k);
+    });
+    EXPECT_EQ(results.size(), batch.size());
+    return results;
   }
 
   void expect_all_pass(WineTarget& target) {
@@ -171,6 +195,138 @@ TEST_F(RemoteWine, GarbageLinesGetErrorResponsesAndCasesStillRun) {
   EXPECT_FALSE(bad.message.empty());
   expect_all_pass(target);
   EXPECT_EQ(target.executor_starts(), 1);
+}
+
+// Batches (`run_cases`): many cases in one request, results streamed back case by case.
+TEST_F(RemoteWine, BatchRunsManyCasesInOneExecutorAndKeepsTheirOrigins) {
+  WineTarget target(options_);
+  std::vector<Case> batch;
+  for (int round = 0; round < 100; ++round) batch.insert(batch.end(), cases_.begin(), cases_.end());
+  const std::vector<CaseResult> results = run_batch(target, batch);
+  ASSERT_EQ(results.size(), batch.size());
+  for (std::size_t k = 0; k < batch.size(); ++k) {
+    EXPECT_EQ(results[k].verdict, Verdict::pass) << result_to_line(results[k]);
+    EXPECT_EQ(results[k].id, batch[k].id);
+    EXPECT_EQ(results[k].file, batch[k].origin.file);
+    EXPECT_EQ(results[k].line, batch[k].origin.line);
+  }
+  EXPECT_GT(batch.size(), WineTarget::kMaxBatch);  // more than one request
+  EXPECT_EQ(target.executor_starts(), 1);
+}
+
+TEST_F(RemoteWine, ExecutorKilledMidBatchFailsThatCaseAndTheBatchGoesOn) {
+  WineTarget target(options_);
+  ASSERT_EQ(target.run(cases_[0], RunOptions{"wtest_"}).verdict, Verdict::pass);  // warm
+  std::vector<Case> batch = cases_;
+  const std::size_t long_index = batch.size();
+  batch.push_back(long_case(20000));
+  batch.insert(batch.end(), cases_.begin(), cases_.end());
+  // The killer strikes once every case before the long one has its result.
+  std::atomic<bool> before_done{false};
+  std::atomic<bool> killed{false};
+  std::thread killer([&] {
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    while (!before_done && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(1ms);
+    }
+    std::this_thread::sleep_for(50ms);
+    if (const int pid = target.busy_executor_pid(); pid > 0) {
+      ::kill(pid, SIGKILL);
+      killed = true;
+    }
+  });
+  const std::vector<CaseResult> results = run_batch(target, batch, [&](std::size_t k) {
+    if (k + 1 == long_index) before_done = true;
+  });
+  killer.join();
+  ASSERT_TRUE(killed);
+  ASSERT_EQ(results.size(), batch.size());
+  for (std::size_t k = 0; k < batch.size(); ++k) {
+    EXPECT_EQ(results[k].id, batch[k].id);
+    if (k == long_index) {
+      EXPECT_EQ(results[k].verdict, Verdict::error);
+      EXPECT_EQ(results[k].message, "executor crashed");
+      EXPECT_EQ(results[k].file, "long.jsonl");
+    } else {
+      EXPECT_EQ(results[k].verdict, Verdict::pass) << result_to_line(results[k]);
+    }
+  }
+  EXPECT_EQ(target.executor_starts(), 2);
+}
+
+TEST_F(RemoteWine, CaseOutlivingTheWatchdogMidBatchIsATimeoutAndTheBatchGoesOn) {
+  WineTarget target(options_);
+  ASSERT_EQ(target.run(cases_[0], RunOptions{"wtest_"}).verdict, Verdict::pass);  // warm
+  target.set_request_timeout(300ms);  // per case, also inside a batch
+  std::vector<Case> batch = cases_;
+  const std::size_t long_index = batch.size();
+  batch.push_back(long_case(40000));
+  batch.insert(batch.end(), cases_.begin(), cases_.end());
+  const std::vector<CaseResult> results = run_batch(target, batch);
+  ASSERT_EQ(results.size(), batch.size());
+  for (std::size_t k = 0; k < batch.size(); ++k) {
+    if (k == long_index) {
+      EXPECT_EQ(results[k].verdict, Verdict::error);
+      EXPECT_EQ(results[k].message, "timeout");
+      EXPECT_EQ(results[k].id, "wine-smoke/long");
+    } else {
+      EXPECT_EQ(results[k].verdict, Verdict::pass) << result_to_line(results[k]);
+    }
+  }
+  EXPECT_EQ(target.executor_starts(), 2);
+}
+
+TEST_F(RemoteWine, GarbageInABatchFailsThatCaseOnly) {
+  WineTarget target(options_);
+  std::vector<Case> batch = cases_;
+  Case mangled = cases_[0];
+  mangled.json["steps"] = 5;
+  batch.insert(batch.begin() + 1, mangled);
+  const std::vector<CaseResult> results = run_batch(target, batch);
+  ASSERT_EQ(results.size(), batch.size());
+  for (std::size_t k = 0; k < batch.size(); ++k) {
+    if (k == 1) {
+      EXPECT_EQ(results[k].verdict, Verdict::error);
+      EXPECT_FALSE(results[k].message.empty());
+    } else {
+      EXPECT_EQ(results[k].verdict, Verdict::pass) << result_to_line(results[k]);
+    }
+  }
+  EXPECT_EQ(target.executor_starts(), 1);
+}
+
+// At the protocol level: a batch whose executor hangs or dies at item 1 has delivered item 0's
+// result, and the failure says which (timeout or crash); the next request gets a new executor.
+TEST_F(RemoteWine, StreamedResultsBeforeAHangOrCrashAreKept) {
+  options_.request_timeout = 2s;
+  ExecutorClient client(options_);
+  ASSERT_GE(client.protocol(), 2);
+  for (const auto& [item, kind] :
+       {std::pair{Json{{"op", "hang"}}, ExecutorFailure::Kind::timeout},
+        std::pair{Json{{"op", "crash"}, {"how", "abort"}}, ExecutorFailure::Kind::crashed},
+        std::pair{Json{{"op", "crash"}, {"how", "access_violation"}},
+                  ExecutorFailure::Kind::crashed}}) {
+    Json request = {{"op", "run_cases"}, {"cases", Json::array()}};
+    request["cases"].push_back({{"case", cases_[0].json}});
+    request["cases"].push_back(item);
+    request["cases"].push_back({{"case", cases_[0].json}});
+    std::vector<Json> lines;
+    try {
+      client.request_stream(request, [&](Json&& line) {
+        lines.push_back(std::move(line));
+        return false;
+      });
+      ADD_FAILURE() << "the batch ended normally: " << item.dump();
+    } catch (const ExecutorFailure& failure) {
+      EXPECT_EQ(failure.kind(), kind) << item.dump();
+    }
+    ASSERT_EQ(lines.size(), 1u) << item.dump();
+    EXPECT_EQ(lines[0].at("index"), 0);
+    EXPECT_EQ(lines[0].at("result").at("verdict"), "pass");
+    EXPECT_EQ(client.pid(), -1);
+  }
+  EXPECT_TRUE(client.request(Json{{"op", "hello"}}).at("ok").get<bool>());
+  EXPECT_EQ(client.starts(), 4);
 }
 
 TEST_F(RemoteWine, RemoteApiMakesSingleCalls) {

@@ -55,9 +55,16 @@ struct CaseResult {
   std::vector<Diff> diffs;
 };
 
+// An observable of a step as a number (ok and fault as 0/1); nullopt for data and for an
+// observable the step did not produce.
+std::optional<std::uint64_t> observed_number(const StepResult& step, Observable field);
+
 // An observable of a step as results and diffs print it: a number, a bool, flags formatted with
 // their family (format_flags), the error's name, data as hex; null if the step did not observe it.
 Json observed_value(const StepResult& step, Observable field);
+
+// A result naming the case (id, title, origin, provenance), with no step run yet.
+CaseResult result_for(const Case& c);
 
 // The result reported for an invalid case (verdict error, message naming file/case/step/field).
 CaseResult error_result(const CaseError& error);

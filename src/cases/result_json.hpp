@@ -15,7 +15,9 @@ Json result_to_json(const CaseResult& result);
 // The inverse; throws std::runtime_error naming the field when the JSON is not a result.
 CaseResult result_from_json(const Json& json);
 
-// One line of `fmconf run` output (no trailing newline).
+// One line of `fmconf run` output (no trailing newline): result_to_json(result).dump(), written
+// directly (no JSON tree in between). append_result_line appends the same to `out`.
 std::string result_to_line(const CaseResult& result);
+void append_result_line(std::string& out, const CaseResult& result);
 
 }  // namespace fmconf

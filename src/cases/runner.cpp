@@ -11,35 +11,6 @@
 namespace fmconf {
 namespace {
 
-std::optional<std::uint64_t> observed_number(const StepResult& r, Observable field) {
-  switch (field) {
-    case Observable::ok:
-      return r.ok ? 1 : 0;
-    case Observable::error:
-      return r.error;
-    case Observable::size:
-      return r.size;
-    case Observable::protect:
-      return r.protect;
-    case Observable::allocation_protect:
-      return r.allocation_protect;
-    case Observable::state:
-      return r.state;
-    case Observable::region_size:
-      return r.region_size;
-    case Observable::attributes:
-      return r.attributes;
-    case Observable::section_size:
-      return r.section_size;
-    case Observable::fault:
-      if (r.fault) return *r.fault ? 1 : 0;
-      return std::nullopt;
-    case Observable::data:
-      return std::nullopt;
-  }
-  return std::nullopt;
-}
-
 // The state of one running case: symbolic handles and views bound to real values.
 class CaseRun {
  public:
@@ -320,14 +291,7 @@ void compare_step(const Step& step, std::size_t index, const StepResult& observe
 }
 
 CaseResult run_case(const Case& c, Api& api, const RunOptions& options) {
-  CaseResult result;
-  result.id = c.id;
-  result.title = c.title;
-  result.file = c.origin.file;
-  result.line = c.origin.line;
-  result.index = c.origin.index;
-  result.provenance = c.provenance;
-  result.exploration = c.exploration();
+  CaseResult result = result_for(c);
 
   std::optional<std::string> failure;
   try {

@@ -1,11 +1,14 @@
 #include "remote/child_process.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <fcntl.h>
 #include <mutex>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <system_error>
 #include <thread>
@@ -13,6 +16,9 @@
 
 namespace fmconf::remote {
 namespace {
+
+constexpr std::size_t kReadChunk = 256 * 1024;
+constexpr int kPipeSize = 1024 * 1024;
 
 // Writing to an executor that died must be an error return (EPIPE), not a fatal signal.
 void ignore_sigpipe_once() {
@@ -72,19 +78,32 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv,
   }
   ::close(in[0]);
   ::close(out[1]);
+  // Big pipes: a batch request or a burst of results passes without waiting for the reader
+  // (best effort; the default 64 KiB still works).
+  ::fcntl(in[1], F_SETPIPE_SZ, kPipeSize);
+  ::fcntl(out[0], F_SETPIPE_SZ, kPipeSize);
   to_child_ = in[1];
   from_child_ = out[0];
 }
 
 ChildProcess::~ChildProcess() { kill(); }
 
-bool ChildProcess::write_line(const std::string& line) {
+bool ChildProcess::write_line(std::string_view line) {
   if (to_child_ < 0) return false;
-  std::string framed = line;
-  framed.push_back('\n');
+  // The line and its newline in one writev: the executor never wakes up for half a request.
   std::size_t done = 0;
-  while (done < framed.size()) {
-    const ssize_t n = ::write(to_child_, framed.data() + done, framed.size() - done);
+  const std::size_t total = line.size() + 1;
+  char newline = '\n';
+  while (done < total) {
+    iovec parts[2];
+    int count = 0;
+    if (done < line.size()) {
+      parts[count++] = {const_cast<char*>(line.data()) + done, line.size() - done};
+      parts[count++] = {&newline, 1};
+    } else {
+      parts[count++] = {&newline, 1};
+    }
+    const ssize_t n = ::writev(to_child_, parts, count);
     if (n < 0) {
       if (errno == EINTR) continue;
       return false;
@@ -98,29 +117,47 @@ ChildProcess::ReadStatus ChildProcess::read_line(std::string* line,
                                                  std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   for (;;) {
-    if (const auto newline = buffer_.find('\n'); newline != std::string::npos) {
-      line->assign(buffer_, 0, newline);
-      if (!line->empty() && line->back() == '\r') line->pop_back();
-      buffer_.erase(0, newline + 1);
+    if (const auto newline = buffer_.find('\n', scanned_); newline != std::string::npos) {
+      std::size_t end = newline;
+      if (end > start_ && buffer_[end - 1] == '\r') --end;
+      line->assign(buffer_, start_, end - start_);
+      start_ = scanned_ = newline + 1;
       return ReadStatus::line;
+    }
+    // No whole line buffered: keep only the unfinished one, then read more.
+    scanned_ = buffer_.size();
+    if (start_ > 0) {
+      buffer_.erase(0, start_);
+      scanned_ -= start_;
+      start_ = 0;
     }
     if (from_child_ < 0) return ReadStatus::eof;
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return ReadStatus::timeout;
+    if (coalesce_.count() > 0 && last_read_.time_since_epoch().count() != 0) {
+      // Let the lines of a stream gather: the writer goes on without waking this reader for
+      // each one, and one read then takes many.
+      const auto resume = std::min(last_read_ + coalesce_, deadline);
+      if (resume > std::chrono::steady_clock::now()) std::this_thread::sleep_until(resume);
+    }
     pollfd fd{from_child_, POLLIN, 0};
-    const int ready = ::poll(&fd, 1, static_cast<int>(left.count()));
+    const auto poll_left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    const int ready =
+        ::poll(&fd, 1, static_cast<int>(std::max<std::int64_t>(poll_left.count(), 0)));
     if (ready < 0 && errno == EINTR) continue;
     if (ready == 0) return ReadStatus::timeout;
-    char chunk[65536];
-    const ssize_t n = ::read(from_child_, chunk, sizeof(chunk));
+    if (chunk_.empty()) chunk_.resize(kReadChunk);
+    const ssize_t n = ::read(from_child_, chunk_.data(), chunk_.size());
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       ::close(from_child_);
       from_child_ = -1;
       return ReadStatus::eof;
     }
-    buffer_.append(chunk, static_cast<std::size_t>(n));
+    buffer_.append(chunk_.data(), static_cast<std::size_t>(n));
+    last_read_ = std::chrono::steady_clock::now();
   }
 }
 

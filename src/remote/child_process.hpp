@@ -5,6 +5,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <sys/types.h>
 #include <vector>
 
@@ -22,9 +23,12 @@ class ChildProcess {
 
   enum class ReadStatus { line, timeout, eof };
   // Writes `line` and a newline; false if the child has closed its stdin (it is gone).
-  bool write_line(const std::string& line);
+  bool write_line(std::string_view line);
   // Waits up to `timeout` for a whole line (without the newline).
   ReadStatus read_line(std::string* line, std::chrono::milliseconds timeout);
+  // While lines stream in: wait at least `interval` after one read from the pipe before the
+  // next (0, the default: read as soon as there is data). Deadlines are kept.
+  void set_read_coalescing(std::chrono::microseconds interval) { coalesce_ = interval; }
   // SIGKILL and reap.
   void kill();
   pid_t pid() const { return pid_; }
@@ -33,7 +37,12 @@ class ChildProcess {
   pid_t pid_ = -1;
   int to_child_ = -1;
   int from_child_ = -1;
-  std::string buffer_;  // bytes read past the last returned line
+  std::string buffer_;       // bytes read and not yet returned start at start_
+  std::size_t start_ = 0;    // where the next line begins in buffer_
+  std::size_t scanned_ = 0;  // no newline in buffer_[start_, scanned_)
+  std::vector<char> chunk_;  // read(2) lands here
+  std::chrono::microseconds coalesce_{0};
+  std::chrono::steady_clock::time_point last_read_{};
 };
 
 // Runs a command to completion (stdout/stderr to /dev/null); returns its exit status, or -1 if

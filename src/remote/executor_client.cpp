@@ -6,8 +6,15 @@
 #include "remote/executor_service.hpp"
 
 #include <cstdlib>
+#include <stdexcept>
 
 namespace fmconf::remote {
+namespace {
+
+// How long a streaming read lets lines gather (see receive_stream).
+constexpr std::chrono::microseconds kStreamReadInterval{2000};
+
+}  // namespace
 
 std::optional<ExecutorOptions> default_executor_options(const std::string& executor_option,
                                                         std::string* why) {
@@ -71,11 +78,14 @@ void ExecutorClient::start() {
                             std::string("cannot start wine: ") + e.what());
     }
     try {
-      const Json hello = exchange(Json{{"op", "hello"}}, options_.startup_timeout);
-      if (hello.value("protocol", 0) != kProtocolVersion) {
+      const Json hello =
+          exchange(Json{{"op", "hello"}, {"protocol", kProtocolVersion}}, options_.startup_timeout);
+      const int protocol = hello.value("protocol", 0);
+      if (protocol < 1 || protocol > kProtocolVersion) {
         throw ExecutorFailure(ExecutorFailure::Kind::start_failed,
                               "the executor speaks another protocol version: " + hello.dump());
       }
+      protocol_ = protocol;
       environment_ = environment_from_json(hello.at("environment"));
       return;
     } catch (const ExecutorFailure& failure) {
@@ -89,16 +99,32 @@ void ExecutorClient::start() {
   }
 }
 
-Json ExecutorClient::exchange(const Json& request, std::chrono::milliseconds timeout) {
-  Json framed = request;
+std::uint64_t ExecutorClient::send(const Json& request) {
+  return send_text(request.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+std::uint64_t ExecutorClient::send_text(std::string_view request) {
+  if (request.size() < 2 || request.front() != '{') {
+    throw std::invalid_argument("an executor request must be a JSON object");
+  }
+  // The id goes first: `{"id":N,` + the rest (no copy of the request as JSON).
   const std::uint64_t id = next_id_++;
-  framed["id"] = id;
-  if (!child_->write_line(framed.dump(-1, ' ', false, Json::error_handler_t::replace))) {
+  const std::string_view rest = request.substr(1);
+  std::string framed = "{\"id\":" + std::to_string(id);
+  framed.reserve(framed.size() + request.size() + 1);
+  const std::size_t first = rest.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && rest[first] != '}') framed.push_back(',');
+  framed.append(rest);
+  if (!child_->write_line(framed)) {
     stop();
     throw ExecutorFailure(ExecutorFailure::Kind::crashed, "executor crashed");
   }
+  return id;
+}
+
+Json ExecutorClient::receive(std::uint64_t id, std::chrono::milliseconds timeout) {
+  std::string line;
   for (;;) {
-    std::string line;
     switch (child_->read_line(&line, timeout)) {
       case ChildProcess::ReadStatus::timeout:
         stop();
@@ -121,6 +147,57 @@ Json ExecutorClient::exchange(const Json& request, std::chrono::milliseconds tim
     if (const auto it = response.find("id"); it != response.end() && *it != Json(id)) continue;
     return response;
   }
+}
+
+Json ExecutorClient::exchange(const Json& request, std::chrono::milliseconds timeout) {
+  return receive(send(request), timeout);
+}
+
+void ExecutorClient::request_stream(const Json& request,
+                                    const std::function<bool(Json&& line)>& on_line,
+                                    std::optional<std::chrono::milliseconds> timeout) {
+  request_stream_text(request.dump(-1, ' ', false, Json::error_handler_t::replace), on_line,
+                      timeout);
+}
+
+void ExecutorClient::request_stream_text(std::string_view request,
+                                         const std::function<bool(Json&& line)>& on_line,
+                                         std::optional<std::chrono::milliseconds> timeout) {
+  receive_stream(post(request), on_line, timeout);
+}
+
+std::uint64_t ExecutorClient::post(std::string_view request) {
+  if (!child_) start();
+  return send_text(request);
+}
+
+void ExecutorClient::receive_stream(std::uint64_t id,
+                                    const std::function<bool(Json&& line)>& on_line,
+                                    std::optional<std::chrono::milliseconds> timeout) {
+  if (!child_) throw ExecutorFailure(ExecutorFailure::Kind::crashed, "executor crashed");
+  const auto each = timeout.value_or(options_.request_timeout);
+  // Once a stream has begun, its lines are read a few at a time (child_process.hpp): the
+  // executor's writes do not wake this thread for every case. (The first line, and so the
+  // answer to a one-line request, is read as soon as it is there.)
+  struct Coalescing {
+    std::unique_ptr<ChildProcess>& child;  // reset when the executor fails
+    bool on = false;
+    void start() {
+      if (on || !child) return;
+      child->set_read_coalescing(kStreamReadInterval);
+      on = true;
+    }
+    ~Coalescing() {
+      if (on && child) child->set_read_coalescing(std::chrono::microseconds(0));
+    }
+  };
+  Coalescing coalescing{child_};
+  while (!on_line(receive(id, each))) coalescing.start();
+}
+
+int ExecutorClient::protocol() {
+  if (!child_) start();
+  return protocol_;
 }
 
 Json ExecutorClient::request(const Json& request,

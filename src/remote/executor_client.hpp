@@ -11,10 +11,12 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace fmconf::remote {
 
@@ -56,6 +58,27 @@ class ExecutorClient {
   // default watchdog. Throws ExecutorFailure; the executor is then gone and restarts on the
   // next request.
   Json request(const Json& request, std::optional<std::chrono::milliseconds> timeout = {});
+  // Sends one request answered by several lines (`run_cases`) and hands each response line to
+  // `on_line` as it arrives, until `on_line` returns true (the last line). The watchdog
+  // (`timeout`, else the default) applies to each line: it restarts whenever a line arrives.
+  // Throws ExecutorFailure as request() does; lines already handed over stay handed over.
+  void request_stream(const Json& request, const std::function<bool(Json&& line)>& on_line,
+                      std::optional<std::chrono::milliseconds> timeout = {});
+  // The same with the request already serialized: one JSON object (without "id", which is
+  // added here) on one line.
+  void request_stream_text(std::string_view request,
+                           const std::function<bool(Json&& line)>& on_line,
+                           std::optional<std::chrono::milliseconds> timeout = {});
+  // The two halves of request_stream_text, for pipelining: post() sends a request (starting
+  // the executor if needed) and returns its id; receive_stream() takes its lines. Requests are
+  // answered in the order they were posted; after an ExecutorFailure the ids posted before it
+  // are gone with the executor.
+  std::uint64_t post(std::string_view request);
+  void receive_stream(std::uint64_t id, const std::function<bool(Json&& line)>& on_line,
+                      std::optional<std::chrono::milliseconds> timeout = {});
+  // The protocol version agreed with the running executor (PROTOCOL.md `hello`); starts it if
+  // needed.
+  int protocol();
   // The environment the executor reported at its (last) start; starts it if needed.
   Environment environment();
   void set_request_timeout(std::chrono::milliseconds timeout) {
@@ -72,10 +95,14 @@ class ExecutorClient {
   void start();
   void stop();
   Json exchange(const Json& request, std::chrono::milliseconds timeout);
+  std::uint64_t send(const Json& request);
+  std::uint64_t send_text(std::string_view request);
+  Json receive(std::uint64_t id, std::chrono::milliseconds timeout);
 
   ExecutorOptions options_;
   std::unique_ptr<ChildProcess> child_;
   Environment environment_;
+  int protocol_ = 1;
   std::atomic<int> pid_{-1};
   int starts_ = 0;
   std::uint64_t next_id_ = 1;
