@@ -486,6 +486,34 @@ bool share_checked_before_overwrite(const Divergence& d) {
   return is_error(d.model, "ERROR_SHARING_VIOLATION") && is_error(d.wine, "ERROR_USER_MAPPED_FILE");
 }
 
+// inferred:share-access: CREATE_ALWAYS / TRUNCATE_EXISTING with no read, write or delete access
+// of a file a writable data section maps: the model checks share access over the desired access
+// only (IoCheckShareAccess: nothing to check) and reports the overwrite of a mapped file (G4,
+// ERROR_USER_MAPPED_FILE); Wine 8.0 counts the section as a writer the open does not share.
+bool accessless_overwrite_of_writable_section(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "CreateFileW", "CreateFileA") || d.field != "error") return false;
+  const std::string disposition = step.value("disposition", "");
+  if (disposition != "CREATE_ALWAYS" && disposition != "TRUNCATE_EXISTING") return false;
+  constexpr std::uint32_t kShareChecked =
+      access::kGenericRead | access::kGenericWrite | access::kGenericExecute | access::kGenericAll |
+      access::kMaximumAllowed | access::kDelete | file_access::kReadData | file_access::kWriteData |
+      file_access::kAppendData | file_access::kExecute;
+  if (flags_of(step, "access", Family::file_access) & kShareChecked) return false;
+  const std::string path = step.value("path", "");
+  bool writable_section = false;
+  for (std::size_t i = 0; i < d.step; ++i) {
+    const Json& s = (*d.program)["steps"][i];
+    if (!is_call(s, "CreateFileMappingW", "CreateFileMappingA")) continue;
+    const std::uint32_t p = protect_of(s) & 0xff;
+    writable_section =
+        writable_section || ((p == page::kReadWrite || p == page::kExecuteReadWrite) &&
+                             path_of(*d.program, s.value("file", ""), i) == path);
+  }
+  return writable_section && is_error(d.model, "ERROR_USER_MAPPED_FILE") &&
+         is_error(d.wine, "ERROR_SHARING_VIOLATION");
+}
+
 // inferred:namespace-links: a name through an object that is not a directory ("a\b" where "a" is
 // a semaphore) fails ERROR_PATH_NOT_FOUND in the model (STATUS_OBJECT_PATH_NOT_FOUND); Wine 8.0
 // reports the type mismatch (ERROR_INVALID_HANDLE) or creates it.
@@ -571,6 +599,11 @@ constexpr DivergenceRule kRules[] = {
      "overwriting a mapped file that an open handle does not share: the model "
      "ERROR_SHARING_VIOLATION, Wine ERROR_USER_MAPPED_FILE",
      share_checked_before_overwrite},
+    {"wine:accessless-overwrite-of-writable-section", "inferred:share-access (spec:G2, G4)",
+     Basis::inferred,
+     "CREATE_ALWAYS with no read/write/delete access of a file a writable section maps: the "
+     "model ERROR_USER_MAPPED_FILE, Wine ERROR_SHARING_VIOLATION",
+     accessless_overwrite_of_writable_section},
     {"wine:name-through-non-directory", "inferred:namespace-links", Basis::inferred,
      "a name through an object that is not a directory: the model ERROR_PATH_NOT_FOUND, Wine "
      "another answer",

@@ -306,6 +306,31 @@ TEST(KnownWineDivergences, NamespaceAndSharingOrder) {
   EXPECT_EQ(rule_for(p, 3, "error", "ERROR_USER_MAPPED_FILE", "ERROR_SHARING_VIOLATION"), "");
 }
 
+TEST(KnownWineDivergences, AccesslessOverwriteOfAWritableSection) {
+  // Found by fuzz_differential in CI (crash-f1bffedd): a 112 MiB PAGE_READWRITE section of a.bin,
+  // then CreateFileW(a.bin, access 0, share 0, CREATE_ALWAYS).
+  const Json p = program_of(R"([
+    {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_READ|GENERIC_WRITE", "share": "0",
+     "disposition": "CREATE_ALWAYS", "flags": "0x2000000", "out": "h0"},
+    {"call": "CreateFileMappingW", "file": "h0", "protect": "PAGE_READWRITE|SEC_COMMIT",
+     "size_high": 0, "size_low": 117506048, "name": null, "out": "h1"},
+    {"call": "CreateFileW", "path": "a.bin", "access": "0", "share": "0",
+     "disposition": "CREATE_ALWAYS", "flags": "FILE_ATTRIBUTE_NORMAL", "out": "h4"},
+    {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_READ", "share": "0",
+     "disposition": "CREATE_ALWAYS", "out": "h5"},
+    {"call": "CreateFileMappingW", "file": "h0", "protect": "PAGE_READONLY", "size_high": 0,
+     "size_low": 0, "name": null, "out": "h6"},
+    {"call": "CreateFileW", "path": "b.bin", "access": "0", "share": "0",
+     "disposition": "CREATE_ALWAYS", "out": "h7"}])");
+  EXPECT_EQ(rule_for(p, 2, "error", "ERROR_USER_MAPPED_FILE", "ERROR_SHARING_VIOLATION"),
+            "wine:accessless-overwrite-of-writable-section");
+  // With read access the model checks sharing too: a difference there is not this rule.
+  EXPECT_EQ(rule_for(p, 3, "error", "ERROR_USER_MAPPED_FILE", "ERROR_SHARING_VIOLATION"), "");
+  // Neither is another error from Wine, nor a file no writable section maps.
+  EXPECT_EQ(rule_for(p, 2, "error", "ERROR_USER_MAPPED_FILE", "ERROR_ACCESS_DENIED"), "");
+  EXPECT_EQ(rule_for(p, 5, "error", "ERROR_USER_MAPPED_FILE", "ERROR_SHARING_VIOLATION"), "");
+}
+
 TEST(KnownWineDivergences, EveryRuleSaysWhatItRestsOn) {
   for (const DivergenceRule& rule : known_wine_divergences()) {
     SCOPED_TRACE(std::string(rule.id));

@@ -62,6 +62,19 @@ def table_1g():
                                             expect=fail("ERROR_USER_MAPPED_FILE"))],
             ["sharing", "table-1G"]))
         out.append(make_case(
+            f"sharing/g4-{p}-create-always-no-access", f"{prot} mapping holds the file; "
+            "CREATE_ALWAYS, access 0, share 0: ERROR_USER_MAPPED_FILE", "inferred",
+            ["G4", "G2"], "inferred: share access is checked over the access the open asks "
+            "(NT's IoCheckShareAccess checks nothing for an open without read, write or delete "
+            "access, so not even a writable section conflicts, G2); the overwrite of a mapped "
+            "file then fails as in G4. Found by fuzz_differential (Wine: sharing violation for "
+            "a writable section)",
+            "G4: CreateFileA(GENERIC_WRITE, share R|W, CREATE_ALWAYS) fails, "
+            "ERROR_USER_MAPPED_FILE",
+            mapped_file(prot) + [open_again("0", "0", "CREATE_ALWAYS",
+                                            expect=fail("ERROR_USER_MAPPED_FILE"))],
+            ["sharing", "table-1G"]))
+        out.append(make_case(
             f"sharing/g6-{p}-delete-on-close", f"{prot} mapping holds the file; DELETE_ON_CLOSE "
             "open succeeds", "recorded", ["G6"], "F test_file_sharing",
             "G6: CreateFileA(GENERIC_READ, share R|W, OPEN_EXISTING, FILE_FLAG_DELETE_ON_CLOSE) "
