@@ -70,10 +70,21 @@ DualRun run_both(const Json& built, Api& model, Api& target, const std::string& 
   // Views whose MapViewOfFile failed on both: later steps use address 0, which is not a view;
   // what VirtualQuery says about address 0 (inferred:address-space) is not compared.
   std::set<std::string> null_views;
+  // Handle values are recycled: Windows and Wine give a closed handle's value to a later handle,
+  // the model never does (inferred:handle-values). A register closed on both sides and used after
+  // the target made another handle may name that handle there: such a step is not compared.
+  std::set<std::string> closed, maybe_recycled;
   for (std::size_t i = 0; i < steps.size() && i < run.model.steps.size(); ++i) {
     const Json& step = steps[i];
     bool tainted = step.contains("name") && step["name"].is_string() &&
                    tainted_names.count(step["name"].get<std::string>());
+    for (const auto& ref : references(step)) {
+      if (maybe_recycled.count(ref)) {
+        tainted = true;
+        run.recycled.push_back(i);
+        break;
+      }
+    }
     if (step.contains("path") && tainted_paths.count(step["path"].get<std::string>())) {
       tainted = true;
     }
@@ -108,9 +119,16 @@ DualRun run_both(const Json& built, Api& model, Api& target, const std::string& 
         }
       }
     }
-    if (step.value("call", "").starts_with("MapViewOfFile") && !run.model.steps[i].ok &&
-        !run.target.steps[i].ok) {
+    const std::string call = step.value("call", "");
+    if (call.starts_with("MapViewOfFile") && !run.model.steps[i].ok && !run.target.steps[i].ok) {
       null_views.insert(step.value("out", ""));
+    }
+    if (call == "CloseHandle" && run.model.steps[i].ok && run.target.steps[i].ok) {
+      closed.insert(step.value("handle", ""));
+    }
+    if ((call.starts_with("Create") || call.starts_with("Open") || call == "DuplicateHandle") &&
+        run.target.steps[i].ok) {
+      maybe_recycled.insert(closed.begin(), closed.end());
     }
     if (tainted || tolerated_here) {
       if (step.contains("out")) tainted_handles.insert(step["out"].get<std::string>());

@@ -2,7 +2,8 @@
 // expectations; it runs on both Apis through the cases runner (same names, sentinel and
 // helpers on both), and the observations are compared step by step. Differences matching a
 // known_wine_divergences rule are tolerated; the handles, names and files such a step touches
-// are then "tainted" and not compared any more (what follows from a known difference is known).
+// are then "tainted" and not compared any more (what follows from a known difference is known),
+// as are steps using a closed handle after the target made another one (its value may be reused).
 #pragma once
 
 #include "api/api.hpp"
@@ -28,6 +29,7 @@ struct DualRun {
   CaseResult target;
   std::vector<StepDifference> tolerated;
   std::vector<StepDifference> failures;
+  std::vector<std::size_t> recycled;  // steps not compared: a closed handle, maybe recycled
   std::string error;  // a backend could not run the program (invalid case, executor failure)
   bool same() const { return failures.empty() && error.empty(); }
   std::string describe() const;  // the failures, one a line

@@ -486,15 +486,13 @@ bool share_checked_before_overwrite(const Divergence& d) {
   return is_error(d.model, "ERROR_SHARING_VIOLATION") && is_error(d.wine, "ERROR_USER_MAPPED_FILE");
 }
 
-// inferred:share-access: CREATE_ALWAYS / TRUNCATE_EXISTING with no read, write or delete access
-// of a file a writable data section maps: the model checks share access over the desired access
-// only (IoCheckShareAccess: nothing to check) and reports the overwrite of a mapped file (G4,
-// ERROR_USER_MAPPED_FILE); Wine 8.0 counts the section as a writer the open does not share.
-bool accessless_overwrite_of_writable_section(const Divergence& d) {
+// inferred:share-access: CreateFile asking no read, write or delete access of a file a writable
+// data section maps: the model checks share access over the access asked (IoCheckShareAccess:
+// nothing to check), so the open succeeds or, overwriting, meets G4 (ERROR_USER_MAPPED_FILE);
+// Wine 8.0 counts the section as a writer the open does not share (ERROR_SHARING_VIOLATION).
+bool accessless_open_of_writable_section(const Divergence& d) {
   const Json& step = (*d.program)["steps"][d.step];
-  if (!is_call(step, "CreateFileW", "CreateFileA") || d.field != "error") return false;
-  const std::string disposition = step.value("disposition", "");
-  if (disposition != "CREATE_ALWAYS" && disposition != "TRUNCATE_EXISTING") return false;
+  if (!is_call(step, "CreateFileW", "CreateFileA")) return false;
   constexpr std::uint32_t kShareChecked =
       access::kGenericRead | access::kGenericWrite | access::kGenericExecute | access::kGenericAll |
       access::kMaximumAllowed | access::kDelete | file_access::kReadData | file_access::kWriteData |
@@ -510,8 +508,11 @@ bool accessless_overwrite_of_writable_section(const Divergence& d) {
         writable_section || ((p == page::kReadWrite || p == page::kExecuteReadWrite) &&
                              path_of(*d.program, s.value("file", ""), i) == path);
   }
-  return writable_section && is_error(d.model, "ERROR_USER_MAPPED_FILE") &&
-         is_error(d.wine, "ERROR_SHARING_VIOLATION");
+  if (!writable_section) return false;
+  if (d.field == "ok") return d.model == true && d.wine == false;
+  return d.field == "error" && is_error(d.wine, "ERROR_SHARING_VIOLATION") &&
+         (is_error(d.model, "ERROR_USER_MAPPED_FILE") || is_error(d.model, "ERROR_SUCCESS") ||
+          is_error(d.model, "ERROR_ALREADY_EXISTS"));
 }
 
 // inferred:namespace-links: a name through an object that is not a directory ("a\b" where "a" is
@@ -599,11 +600,11 @@ constexpr DivergenceRule kRules[] = {
      "overwriting a mapped file that an open handle does not share: the model "
      "ERROR_SHARING_VIOLATION, Wine ERROR_USER_MAPPED_FILE",
      share_checked_before_overwrite},
-    {"wine:accessless-overwrite-of-writable-section", "inferred:share-access (spec:G2, G4)",
+    {"wine:accessless-open-of-writable-section", "inferred:share-access (spec:G2, G4)",
      Basis::inferred,
-     "CREATE_ALWAYS with no read/write/delete access of a file a writable section maps: the "
-     "model ERROR_USER_MAPPED_FILE, Wine ERROR_SHARING_VIOLATION",
-     accessless_overwrite_of_writable_section},
+     "CreateFile with no read/write/delete access of a file a writable section maps: the model "
+     "opens it (or, overwriting, ERROR_USER_MAPPED_FILE), Wine ERROR_SHARING_VIOLATION",
+     accessless_open_of_writable_section},
     {"wine:name-through-non-directory", "inferred:namespace-links", Basis::inferred,
      "a name through an object that is not a directory: the model ERROR_PATH_NOT_FOUND, Wine "
      "another answer",

@@ -306,7 +306,7 @@ TEST(KnownWineDivergences, NamespaceAndSharingOrder) {
   EXPECT_EQ(rule_for(p, 3, "error", "ERROR_USER_MAPPED_FILE", "ERROR_SHARING_VIOLATION"), "");
 }
 
-TEST(KnownWineDivergences, AccesslessOverwriteOfAWritableSection) {
+TEST(KnownWineDivergences, AccesslessOpenOfAWritableSection) {
   // Found by fuzz_differential in CI (crash-f1bffedd): a 112 MiB PAGE_READWRITE section of a.bin,
   // then CreateFileW(a.bin, access 0, share 0, CREATE_ALWAYS).
   const Json p = program_of(R"([
@@ -323,9 +323,14 @@ TEST(KnownWineDivergences, AccesslessOverwriteOfAWritableSection) {
     {"call": "CreateFileW", "path": "b.bin", "access": "0", "share": "0",
      "disposition": "CREATE_ALWAYS", "out": "h7"}])");
   EXPECT_EQ(rule_for(p, 2, "error", "ERROR_USER_MAPPED_FILE", "ERROR_SHARING_VIOLATION"),
-            "wine:accessless-overwrite-of-writable-section");
+            "wine:accessless-open-of-writable-section");
   // With read access the model checks sharing too: a difference there is not this rule.
   EXPECT_EQ(rule_for(p, 3, "error", "ERROR_USER_MAPPED_FILE", "ERROR_SHARING_VIOLATION"), "");
+  // Found next (crash-2b22fc5b): OPEN_EXISTING with access 0 opens in the model.
+  EXPECT_EQ(rule_for(p, 2, "ok", true, false), "wine:accessless-open-of-writable-section");
+  EXPECT_EQ(rule_for(p, 2, "error", "ERROR_SUCCESS", "ERROR_SHARING_VIOLATION"),
+            "wine:accessless-open-of-writable-section");
+  EXPECT_EQ(rule_for(p, 2, "ok", false, true), "");
   // Neither is another error from Wine, nor a file no writable section maps.
   EXPECT_EQ(rule_for(p, 2, "error", "ERROR_USER_MAPPED_FILE", "ERROR_ACCESS_DENIED"), "");
   EXPECT_EQ(rule_for(p, 5, "error", "ERROR_USER_MAPPED_FILE", "ERROR_SHARING_VIOLATION"), "");

@@ -53,6 +53,17 @@ def table_1g():
                     "sharing, OPEN_EXISTING) succeeds (error 0)",
                     mapped_file(prot) + [open_again(access, share, expect=expect)],
                     ["sharing", "table-1G"]))
+        if prot == "PAGE_READWRITE":
+            out.append(make_case(
+                f"sharing/g-{p}-open-none-share0", f"{prot} mapping holds the file; open asking "
+                "no access, share 0: ok", "inferred", ["G2", "G1"], "inferred: share access is "
+                "checked over the access the open asks (NT's IoCheckShareAccess checks nothing "
+                "for an open without read, write or delete access), so a writable section (G2) "
+                "does not conflict. Found by fuzz_differential (Wine: sharing violation)",
+                "G1: PAGE_READONLY or PAGE_WRITECOPY mapping, CreateFileA(any access, any "
+                "sharing, OPEN_EXISTING) succeeds (error 0)",
+                mapped_file(prot) + [open_again("0", "0", expect=ok("ERROR_SUCCESS"))],
+                ["sharing", "table-1G"]))
         out.append(make_case(
             f"sharing/g4-{p}-create-always", f"{prot} mapping holds the file; CREATE_ALWAYS: "
             "ERROR_USER_MAPPED_FILE", "recorded", ["G4"], "F test_file_sharing",
