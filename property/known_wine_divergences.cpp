@@ -465,8 +465,9 @@ bool duplicate_outside_all_access(const Divergence& d) {
   const Json& step = (*d.program)["steps"][d.step];
   if (!is_call(step, "DuplicateHandle") || step.value("same_access", false)) return false;
   const std::uint32_t mask = flags_of(step, "access", Family::any_access);
-  // Bits no object type defines (21-23, 26-27), or section rights beyond SECTION_ALL_ACCESS.
-  bool outside = (mask & 0x0ce00000u) != 0;
+  // Bits no object type's ALL_ACCESS holds (21-23, 26-27, and 24, ACCESS_SYSTEM_SECURITY, which
+  // also needs SeSecurityPrivilege), or section rights beyond SECTION_ALL_ACCESS.
+  bool outside = (mask & 0x0de00000u) != 0;
   if (const Json* source = origin_of(*d.program, step.value("handle", ""), d.step);
       source && (is_call(*source, "CreateFileMappingW", "CreateFileMappingA") ||
                  is_call(*source, "OpenFileMappingW", "OpenFileMappingA"))) {

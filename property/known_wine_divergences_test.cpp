@@ -288,6 +288,15 @@ TEST(KnownWineDivergences, ParameterChecksWineSkips) {
   EXPECT_EQ(rule_for(p, 2, "error", "ERROR_INVALID_PARAMETER", "ERROR_FILE_NOT_FOUND"),
             "wine:truncate-existing-without-write");
   EXPECT_EQ(rule_for(p, 3, "error", "ERROR_INVALID_PARAMETER", "ERROR_FILE_NOT_FOUND"), "");
+  // Found next (crash-1d2b7ea0): the current process duplicated with ACCESS_SYSTEM_SECURITY
+  // (0x1000000) among process rights; the same rights without it are not this rule.
+  const Json process = program_of(R"([
+    {"call": "DuplicateHandle", "handle": "CURRENT_PROCESS", "access": "0x1085c6c",
+     "same_access": false, "out": "h2"},
+    {"call": "DuplicateHandle", "handle": "CURRENT_PROCESS", "access": "0x85c6c",
+     "same_access": false, "out": "h3"}])");
+  EXPECT_EQ(rule_for(process, 0, "ok", false, true), "wine:duplicate-outside-all-access");
+  EXPECT_EQ(rule_for(process, 1, "ok", false, true), "");
 }
 
 TEST(KnownWineDivergences, NamespaceAndSharingOrder) {
