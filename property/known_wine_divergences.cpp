@@ -2,6 +2,7 @@
 
 #include "api/vocabulary.hpp"
 
+#include <optional>
 #include <vector>
 
 namespace fmconf::property {
@@ -458,20 +459,40 @@ bool truncate_existing_without_write(const Divergence& d) {
   return d.field == "error" && is_error(d.model, "ERROR_INVALID_PARAMETER");
 }
 
-// inferred:open-access-check: DuplicateHandle asking for rights outside the object type's
-// ALL_ACCESS (e.g. 0x20 on a section, SECTION_ALL_ACCESS being 0xF001F) fails
-// ERROR_ACCESS_DENIED in the model; Wine 8.0 grants any mask.
-bool duplicate_outside_all_access(const Divergence& d) {
+// The specific rights of TYPE_ALL_ACCESS for the object a call opens or duplicates, if known:
+// SECTION_ALL_ACCESS 0xF001F, EVENT/SEMAPHORE_ALL_ACCESS 0x1F0003, MUTEX_ALL_ACCESS 0x1F0001.
+std::optional<std::uint32_t> specific_all_access(const Json& opener) {
+  if (is_call(opener, "CreateFileMappingW", "CreateFileMappingA") ||
+      is_call(opener, "OpenFileMappingW", "OpenFileMappingA")) {
+    return map_access::kAllAccess & 0xffffu;
+  }
+  if (is_call(opener, "CreateEventW", "OpenEventW") ||
+      is_call(opener, "CreateSemaphoreW", "OpenSemaphoreW")) {
+    return 0x3u;
+  }
+  if (is_call(opener, "CreateMutexW", "OpenMutexW")) return 0x1u;
+  return std::nullopt;
+}
+
+// inferred:open-access-check: OpenFileMapping / OpenEvent / OpenMutex / OpenSemaphore or
+// DuplicateHandle asking for rights outside the object type's ALL_ACCESS (e.g. 0x20 on a
+// section, SECTION_ALL_ACCESS being 0xF001F) fails ERROR_ACCESS_DENIED in the model; Wine 8.0
+// grants any mask.
+bool requested_outside_all_access(const Divergence& d) {
   const Json& step = (*d.program)["steps"][d.step];
-  if (!is_call(step, "DuplicateHandle") || step.value("same_access", false)) return false;
+  const Json* opened = &step;
+  if (is_call(step, "DuplicateHandle")) {
+    if (step.value("same_access", false)) return false;
+    opened = origin_of(*d.program, step.value("handle", ""), d.step);
+  } else if (!step.value("call", "").starts_with("Open") || is_call(step, "OpenFile")) {
+    return false;
+  }
   const std::uint32_t mask = flags_of(step, "access", Family::any_access);
   // Bits no object type's ALL_ACCESS holds (21-23, 26-27, and 24, ACCESS_SYSTEM_SECURITY, which
-  // also needs SeSecurityPrivilege), or section rights beyond SECTION_ALL_ACCESS.
+  // also needs SeSecurityPrivilege), or specific rights beyond the type's ALL_ACCESS.
   bool outside = (mask & 0x0de00000u) != 0;
-  if (const Json* source = origin_of(*d.program, step.value("handle", ""), d.step);
-      source && (is_call(*source, "CreateFileMappingW", "CreateFileMappingA") ||
-                 is_call(*source, "OpenFileMappingW", "OpenFileMappingA"))) {
-    outside = outside || (mask & 0xffffu & ~map_access::kAllAccess) != 0;
+  if (const auto specific = opened ? specific_all_access(*opened) : std::nullopt) {
+    outside = outside || (mask & 0xffffu & ~*specific) != 0;
   }
   if (!outside) return false;
   if (d.field == "ok") return d.model == false && d.wine == true;
@@ -636,10 +657,10 @@ constexpr DivergenceRule kRules[] = {
      "SEC_IMAGE with a protection the file's rights do not allow: the model "
      "ERROR_ACCESS_DENIED, Wine reads the image first",
      image_section_file_rights},
-    {"wine:duplicate-outside-all-access", "inferred:open-access-check", Basis::inferred,
-     "DuplicateHandle asking rights outside the type's ALL_ACCESS: the model "
-     "ERROR_ACCESS_DENIED, Wine grants them",
-     duplicate_outside_all_access},
+    {"wine:rights-outside-all-access", "inferred:open-access-check", Basis::inferred,
+     "OpenFileMapping/OpenEvent/OpenMutex/OpenSemaphore or DuplicateHandle asking rights "
+     "outside the type's ALL_ACCESS: the model ERROR_ACCESS_DENIED, Wine grants them",
+     requested_outside_all_access},
 };
 
 }  // namespace

@@ -284,7 +284,7 @@ TEST(KnownWineDivergences, ParameterChecksWineSkips) {
      "disposition": "TRUNCATE_EXISTING"},
     {"call": "CreateFileA", "out": "h3", "path": "a.bin", "access": "GENERIC_WRITE",
      "share": "0", "disposition": "TRUNCATE_EXISTING"}])");
-  EXPECT_EQ(rule_for(p, 1, "ok", false, true), "wine:duplicate-outside-all-access");
+  EXPECT_EQ(rule_for(p, 1, "ok", false, true), "wine:rights-outside-all-access");
   EXPECT_EQ(rule_for(p, 2, "error", "ERROR_INVALID_PARAMETER", "ERROR_FILE_NOT_FOUND"),
             "wine:truncate-existing-without-write");
   EXPECT_EQ(rule_for(p, 3, "error", "ERROR_INVALID_PARAMETER", "ERROR_FILE_NOT_FOUND"), "");
@@ -295,8 +295,20 @@ TEST(KnownWineDivergences, ParameterChecksWineSkips) {
      "same_access": false, "out": "h2"},
     {"call": "DuplicateHandle", "handle": "CURRENT_PROCESS", "access": "0x85c6c",
      "same_access": false, "out": "h3"}])");
-  EXPECT_EQ(rule_for(process, 0, "ok", false, true), "wine:duplicate-outside-all-access");
+  EXPECT_EQ(rule_for(process, 0, "ok", false, true), "wine:rights-outside-all-access");
   EXPECT_EQ(rule_for(process, 1, "ok", false, true), "");
+  // Found next (crash-1790aabd): OpenFileMapping asking 0xff57 of a section; 0xf001f is inside.
+  const Json open = program_of(R"([
+    {"call": "CreateFileMappingW", "file": "INVALID_HANDLE_VALUE", "protect": "PAGE_EXECUTE_READ",
+     "size_high": 0, "size_low": 12288, "name": "a", "out": "h2"},
+    {"call": "OpenFileMappingA", "access": "0xff57", "name": "a", "out": "h7"},
+    {"call": "OpenFileMappingA", "access": "0xf001f", "name": "a", "out": "h8"},
+    {"call": "OpenMutexW", "access": "0x2", "name": "a", "out": "h9"}])");
+  EXPECT_EQ(rule_for(open, 1, "ok", false, true), "wine:rights-outside-all-access");
+  EXPECT_EQ(rule_for(open, 1, "error", "ERROR_ACCESS_DENIED", "0xdeadbeef"),
+            "wine:rights-outside-all-access");
+  EXPECT_EQ(rule_for(open, 2, "ok", false, true), "");
+  EXPECT_EQ(rule_for(open, 3, "ok", false, true), "wine:rights-outside-all-access");
 }
 
 TEST(KnownWineDivergences, NamespaceAndSharingOrder) {
