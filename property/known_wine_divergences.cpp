@@ -537,6 +537,29 @@ bool accessless_open_of_writable_section(const Divergence& d) {
           is_error(d.model, "ERROR_ALREADY_EXISTS"));
 }
 
+// inferred:open-access-check: a file opened with MAXIMUM_ALLOWED holds the file's ALL_ACCESS in
+// the model, and share access is checked over it (NT checks the granted access); Wine 8.0 lets
+// opens that do not share with such a handle (or such an open) succeed.
+bool maximum_allowed_file_sharing(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "CreateFileW", "CreateFileA")) return false;
+  const auto maximum = [](const Json& s) {  // and past kernel32's parameter checks
+    return (flags_of(s, "access", Family::file_access) & access::kMaximumAllowed) != 0 &&
+           (flags_of(s, "share", Family::any_access) & ~std::uint32_t{7}) == 0;
+  };
+  bool involved = maximum(step);
+  for (std::size_t i = 0; i < d.step && !involved; ++i) {
+    const Json& s = (*d.program)["steps"][i];
+    involved = is_call(s, "CreateFileW", "CreateFileA") && maximum(s) &&
+               s.value("path", "") == step.value("path", "");
+  }
+  if (!involved) return false;
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  return d.field == "error" && is_error(d.model, "ERROR_SHARING_VIOLATION") &&
+         (is_error(d.wine, "ERROR_SUCCESS") || is_error(d.wine, "ERROR_ALREADY_EXISTS") ||
+          is_error(d.wine, "0xdeadbeef"));
+}
+
 // inferred:namespace-links: a name through an object that is not a directory ("a\b" where "a" is
 // a semaphore) fails ERROR_PATH_NOT_FOUND in the model (STATUS_OBJECT_PATH_NOT_FOUND); Wine 8.0
 // reports the type mismatch (ERROR_INVALID_HANDLE) or creates it.
@@ -627,6 +650,10 @@ constexpr DivergenceRule kRules[] = {
      "CreateFile with no read/write/delete access of a file a writable section maps: the model "
      "opens it (or, overwriting, ERROR_USER_MAPPED_FILE), Wine ERROR_SHARING_VIOLATION",
      accessless_open_of_writable_section},
+    {"wine:maximum-allowed-file-sharing", "inferred:open-access-check", Basis::inferred,
+     "a file opened with MAXIMUM_ALLOWED: the model checks sharing over the file's ALL_ACCESS "
+     "(ERROR_SHARING_VIOLATION), Wine opens",
+     maximum_allowed_file_sharing},
     {"wine:name-through-non-directory", "inferred:namespace-links", Basis::inferred,
      "a name through an object that is not a directory: the model ERROR_PATH_NOT_FOUND, Wine "
      "another answer",

@@ -357,6 +357,23 @@ TEST(KnownWineDivergences, AccesslessOpenOfAWritableSection) {
   EXPECT_EQ(rule_for(p, 5, "error", "ERROR_USER_MAPPED_FILE", "ERROR_SHARING_VIOLATION"), "");
 }
 
+TEST(KnownWineDivergences, MaximumAllowedFileSharing) {
+  // Found by fuzz_differential (crash-69eca66a).
+  const Json p = program_of(R"([
+    {"call": "CreateFileW", "path": "a.bin", "access": "0x2000000", "share": "FILE_SHARE_READ",
+     "disposition": "CREATE_ALWAYS", "out": "h2"},
+    {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_READ|GENERIC_WRITE", "share": "0",
+     "disposition": "CREATE_ALWAYS", "out": "h3"},
+    {"call": "CreateFileW", "path": "b.bin", "access": "GENERIC_READ|GENERIC_WRITE", "share": "0",
+     "disposition": "CREATE_ALWAYS", "out": "h4"}])");
+  EXPECT_EQ(rule_for(p, 1, "ok", false, true), "wine:maximum-allowed-file-sharing");
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_SHARING_VIOLATION", "ERROR_ALREADY_EXISTS"),
+            "wine:maximum-allowed-file-sharing");
+  // Another error, or another file, is not this rule.
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_ACCESS_DENIED", "ERROR_ALREADY_EXISTS"), "");
+  EXPECT_EQ(rule_for(p, 2, "ok", false, true), "");
+}
+
 TEST(KnownWineDivergences, EveryRuleSaysWhatItRestsOn) {
   for (const DivergenceRule& rule : known_wine_divergences()) {
     SCOPED_TRACE(std::string(rule.id));
