@@ -419,7 +419,11 @@ bool opened_handle_skips_protection(const Divergence& d) {
 // (inferred:maximum-section-size) fails on Windows; Wine 8.0 creates it (Linux overcommits).
 bool huge_pagefile_section_created(const Divergence& d) {
   const Json& step = (*d.program)["steps"][d.step];
-  if (!is_call(step, "CreateFileMappingW", "CreateFileMappingA") || !is_pagefile(step)) {
+  if (!is_call(step, "CreateFileMappingW", "CreateFileMappingA")) return false;
+  // The file INVALID_HANDLE_VALUE, or a CreateFile register: one whose call failed holds
+  // INVALID_HANDLE_VALUE (the error field then shows the model made a pagefile section).
+  const Json* file = producer_of(*d.program, step.value("file", ""), d.step);
+  if (!is_pagefile(step) && !(file && is_call(*file, "CreateFileW", "CreateFileA"))) {
     return false;
   }
   if (protect_of(step) & sec::kReserve) return false;  // SEC_RESERVE charges no commit

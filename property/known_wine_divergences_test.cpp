@@ -259,6 +259,18 @@ TEST(KnownWineDivergences, HugePagefileSection) {
             "wine:huge-pagefile-section-created");
   EXPECT_EQ(rule_for(p, 1, "ok", false, true), "");  // SEC_RESERVE charges nothing
   EXPECT_EQ(rule_for(p, 2, "ok", false, true), "");  // 4 GiB is within the commit limit
+  // Found next (crash-90ebeb3c): the file is a CreateFile register whose call failed on both
+  // (INVALID_HANDLE_VALUE), 132 GiB; a mapping's register is not a file.
+  const Json failed_file = program_of(R"([
+    {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_WRITE", "share": "0",
+     "disposition": "CREATE_ALWAYS", "out": "h5"},
+    {"call": "CreateFileMappingW", "file": "h5", "protect": "PAGE_READWRITE", "size_high": 33,
+     "size_low": 0, "name": null, "out": "h6"},
+    {"call": "CreateFileMappingW", "file": "h6", "protect": "PAGE_READWRITE", "size_high": 33,
+     "size_low": 0, "name": null, "out": "h7"}])");
+  EXPECT_EQ(rule_for(failed_file, 1, "error", "ERROR_COMMITMENT_LIMIT", "ERROR_SUCCESS"),
+            "wine:huge-pagefile-section-created");
+  EXPECT_EQ(rule_for(failed_file, 2, "ok", false, true), "");
 }
 
 TEST(KnownWineDivergences, CreateFileBadShare) {
