@@ -435,6 +435,27 @@ bool huge_pagefile_section_created(const Divergence& d) {
           is_error(d.model, "ERROR_NOT_ENOUGH_MEMORY"));
 }
 
+// spec:H11 ("cannot grow -> ERROR_DISK_FULL") on the model's machine, whose disk holds 256 GiB
+// (ModelConfig::disk_capacity): a file grown beyond it fails there; Wine's host grows it (a
+// sparse file). A difference of disks, not of Windows and Wine.
+bool file_grown_beyond_model_disk(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  std::uint64_t size = 0;
+  if (is_call(step, "CreateFileMappingW", "CreateFileMappingA")) {
+    const std::uint32_t p = protect_of(step) & 0xff;  // the protections that grow a file (S5)
+    if (is_pagefile(step) || (p != page::kReadWrite && p != page::kExecuteReadWrite)) return false;
+    size = number_of(step, "size_high") << 32 | number_of(step, "size_low");
+  } else if (is_call(step, "SetFileSize")) {
+    size = number_of(step, "size");
+  } else {
+    return false;
+  }
+  if (size <= (std::uint64_t{256} << 30)) return false;
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  return d.field == "error" && is_error(d.model, "ERROR_DISK_FULL") &&
+         (target_succeeded(d) || is_error(d.wine, "ERROR_ALREADY_EXISTS"));
+}
+
 // inferred:create-file-parameters: kernel32 CreateFile rejects share bits outside
 // FILE_SHARE_READ|WRITE|DELETE and dispositions outside 1..5 with ERROR_INVALID_PARAMETER
 // (IoCreateFile: STATUS_INVALID_PARAMETER); Wine 8.0 opens the file anyway.
@@ -637,6 +658,10 @@ constexpr DivergenceRule kRules[] = {
      "a committed pagefile section beyond the commit limit or 16 TiB: Windows fails, Wine "
      "creates it",
      huge_pagefile_section_created},
+    {"wine:file-grown-beyond-model-disk", "spec:H11 (the model's disk: 256 GiB)", Basis::documented,
+     "a file grown beyond the model machine's disk: the model ERROR_DISK_FULL, Wine's host "
+     "grows it (sparse)",
+     file_grown_beyond_model_disk},
     {"wine:create-file-bad-share", "inferred:create-file-parameters", Basis::inferred,
      "CreateFile with share bits outside 0x7: the model ERROR_INVALID_PARAMETER, Wine opens "
      "the file",

@@ -386,6 +386,24 @@ TEST(KnownWineDivergences, MaximumAllowedFileSharing) {
   EXPECT_EQ(rule_for(p, 2, "ok", false, true), "");
 }
 
+TEST(KnownWineDivergences, FileGrownBeyondTheModelDisk) {
+  // Found by fuzz_differential (crash-a382c466): a 6 TiB PAGE_READWRITE section of a file.
+  const Json p = program_of(R"([
+    {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_READ|GENERIC_WRITE", "share": "0",
+     "disposition": "CREATE_ALWAYS", "out": "h0"},
+    {"call": "CreateFileMappingW", "file": "h0", "protect": "PAGE_READWRITE", "size_high": 1536,
+     "size_low": 0, "name": "a", "out": "h1"},
+    {"call": "SetFileSize", "handle": "h0", "size": 300000000000},
+    {"call": "CreateFileMappingW", "file": "h0", "protect": "PAGE_READWRITE", "size_high": 16,
+     "size_low": 0, "name": null, "out": "h2"}])");
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_DISK_FULL", "ERROR_SUCCESS"),
+            "wine:file-grown-beyond-model-disk");
+  EXPECT_EQ(rule_for(p, 2, "ok", false, true), "wine:file-grown-beyond-model-disk");
+  // 64 GiB fits the model's disk; another error is not this rule.
+  EXPECT_EQ(rule_for(p, 3, "error", "ERROR_DISK_FULL", "ERROR_SUCCESS"), "");
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_ACCESS_DENIED", "ERROR_SUCCESS"), "");
+}
+
 TEST(KnownWineDivergences, EveryRuleSaysWhatItRestsOn) {
   for (const DivergenceRule& rule : known_wine_divergences()) {
     SCOPED_TRACE(std::string(rule.id));
