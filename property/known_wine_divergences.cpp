@@ -420,10 +420,10 @@ bool opened_handle_skips_protection(const Divergence& d) {
 bool huge_pagefile_section_created(const Divergence& d) {
   const Json& step = (*d.program)["steps"][d.step];
   if (!is_call(step, "CreateFileMappingW", "CreateFileMappingA")) return false;
-  // The file INVALID_HANDLE_VALUE, or a CreateFile register: one whose call failed holds
-  // INVALID_HANDLE_VALUE (the error field then shows the model made a pagefile section).
-  const Json* file = producer_of(*d.program, step.value("file", ""), d.step);
-  if (!is_pagefile(step) && !(file && is_call(*file, "CreateFileW", "CreateFileA"))) {
+  // The file INVALID_HANDLE_VALUE, or a register whose call failed (CreateFile leaves
+  // INVALID_HANDLE_VALUE, Open* NULL: inferred:hfile-null): the model's error, checked below,
+  // shows it made a pagefile section; the ok field alone never passes a run.
+  if (!is_pagefile(step) && !producer_of(*d.program, step.value("file", ""), d.step)) {
     return false;
   }
   if (protect_of(step) & sec::kReserve) return false;  // SEC_RESERVE charges no commit

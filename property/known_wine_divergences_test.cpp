@@ -260,7 +260,7 @@ TEST(KnownWineDivergences, HugePagefileSection) {
   EXPECT_EQ(rule_for(p, 1, "ok", false, true), "");  // SEC_RESERVE charges nothing
   EXPECT_EQ(rule_for(p, 2, "ok", false, true), "");  // 4 GiB is within the commit limit
   // Found next (crash-90ebeb3c): the file is a CreateFile register whose call failed on both
-  // (INVALID_HANDLE_VALUE), 132 GiB; a mapping's register is not a file.
+  // (INVALID_HANDLE_VALUE), 132 GiB; another error is not this rule.
   const Json failed_file = program_of(R"([
     {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_WRITE", "share": "0",
      "disposition": "CREATE_ALWAYS", "out": "h5"},
@@ -270,7 +270,14 @@ TEST(KnownWineDivergences, HugePagefileSection) {
      "size_low": 0, "name": null, "out": "h7"}])");
   EXPECT_EQ(rule_for(failed_file, 1, "error", "ERROR_COMMITMENT_LIMIT", "ERROR_SUCCESS"),
             "wine:huge-pagefile-section-created");
-  EXPECT_EQ(rule_for(failed_file, 2, "ok", false, true), "");
+  EXPECT_EQ(rule_for(failed_file, 2, "error", "ERROR_ACCESS_DENIED", "ERROR_SUCCESS"), "");
+  // And an Open* register whose call failed (NULL; crash-5d81478b).
+  const Json failed_open = program_of(R"([
+    {"call": "OpenEventW", "access": "SYNCHRONIZE", "name": "a", "out": "h0"},
+    {"call": "CreateFileMappingW", "file": "h0", "protect": "PAGE_READWRITE", "size_high": 2048,
+     "size_low": 0, "name": null, "out": "h2"}])");
+  EXPECT_EQ(rule_for(failed_open, 1, "error", "ERROR_COMMITMENT_LIMIT", "ERROR_SUCCESS"),
+            "wine:huge-pagefile-section-created");
 }
 
 TEST(KnownWineDivergences, CreateFileBadShare) {
