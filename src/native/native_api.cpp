@@ -237,13 +237,31 @@ bool NativeApi::SetFileSize(Handle file, std::uint64_t size) {
 
 bool NativeApi::SetEndOfFile(Handle file) { return ::SetEndOfFile(to_win(file)) != FALSE; }
 
+namespace {
+
+// ReadFile/WriteFile steps are whole operations: through a handle opened with
+// FILE_FLAG_OVERLAPPED the call may answer ERROR_IO_PENDING, and its result is then the one
+// GetOverlappedResult waits for (inferred:file-offsets); a success leaves the last error as a
+// synchronous one does (`before`: the value before the call).
+BOOL completed(HANDLE file, BOOL ok, OVERLAPPED& overlapped, DWORD& done, DWORD before) {
+  if (ok || ::GetLastError() != ERROR_IO_PENDING) return ok;
+  ok = ::GetOverlappedResult(file, &overlapped, &done, TRUE);
+  if (ok) ::SetLastError(before);
+  return ok;
+}
+
+}  // namespace
+
 bool NativeApi::ReadFile(Handle file, std::uint64_t offset, std::uint32_t length, Bytes* data) {
   Bytes buffer(length);
   OVERLAPPED overlapped{};
   overlapped.Offset = static_cast<DWORD>(offset);
   overlapped.OffsetHigh = static_cast<DWORD>(offset >> 32);
   DWORD done = 0;
-  const BOOL ok = ::ReadFile(to_win(file), buffer.data(), length, &done, &overlapped);
+  const DWORD before = ::GetLastError();
+  const BOOL ok =
+      completed(to_win(file), ::ReadFile(to_win(file), buffer.data(), length, &done, &overlapped),
+                overlapped, done, before);
   buffer.resize(ok ? done : 0);
   if (data != nullptr) *data = std::move(buffer);
   return ok != FALSE;
@@ -254,8 +272,10 @@ bool NativeApi::WriteFile(Handle file, std::uint64_t offset, const Bytes& data) 
   overlapped.Offset = static_cast<DWORD>(offset);
   overlapped.OffsetHigh = static_cast<DWORD>(offset >> 32);
   DWORD done = 0;
-  return ::WriteFile(to_win(file), data.data(), static_cast<DWORD>(data.size()), &done,
-                     &overlapped) != FALSE;
+  const DWORD before = ::GetLastError();
+  const BOOL ok =
+      ::WriteFile(to_win(file), data.data(), static_cast<DWORD>(data.size()), &done, &overlapped);
+  return completed(to_win(file), ok, overlapped, done, before) != FALSE;
 }
 
 // --- sections -------------------------------------------------------------------------------

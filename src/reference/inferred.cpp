@@ -248,7 +248,8 @@ constexpr InferredChoice kChoices[] = {
      "WriteFile offset 0xFFFFFFFFFFFFFFFF appends at the end of file; offset "
      "0xFFFFFFFFFFFFFFFE (both calls) uses the file pointer; other offsets >= 2^63 fail "
      "ERROR_INVALID_PARAMETER; a synchronous transfer moves the file pointer past the bytes "
-     "transferred.",
+     "transferred. A step is a whole transfer: through a FILE_FLAG_OVERLAPPED handle the "
+     "native backend waits for one that answers ERROR_IO_PENDING (GetOverlappedResult).",
      "FILE_WRITE_TO_END_OF_FILE / FILE_USE_FILE_POINTER_POSITION of NtWriteFile/NtReadFile; "
      "negative byte offsets are STATUS_INVALID_PARAMETER."},
     {kNegativeSeek,
