@@ -456,6 +456,19 @@ bool file_grown_beyond_model_disk(const Divergence& d) {
          (target_succeeded(d) || is_error(d.wine, "ERROR_ALREADY_EXISTS"));
 }
 
+// inferred:image-layout: an image section is SizeOfImage bytes and CreateFileMapping's size
+// arguments are ignored (the model creates it); Wine 8.0 fails a SEC_IMAGE request with a
+// non-zero size larger than the file with ERROR_NOT_ENOUGH_MEMORY.
+bool image_section_size_checked(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "CreateFileMappingW", "CreateFileMappingA")) return false;
+  if (!(protect_of(step) & sec::kImage)) return false;
+  if ((number_of(step, "size_high") | number_of(step, "size_low")) == 0) return false;
+  if (d.field == "ok") return d.model == true && d.wine == false;
+  return d.field == "error" && is_error(d.wine, "ERROR_NOT_ENOUGH_MEMORY") &&
+         (is_error(d.model, "ERROR_SUCCESS") || is_error(d.model, "ERROR_ALREADY_EXISTS"));
+}
+
 // inferred:create-file-parameters: kernel32 CreateFile rejects share bits outside
 // FILE_SHARE_READ|WRITE|DELETE and dispositions outside 1..5 with ERROR_INVALID_PARAMETER
 // (IoCreateFile: STATUS_INVALID_PARAMETER); Wine 8.0 opens the file anyway.
@@ -662,6 +675,10 @@ constexpr DivergenceRule kRules[] = {
      "a file grown beyond the model machine's disk: the model ERROR_DISK_FULL, Wine's host "
      "grows it (sparse)",
      file_grown_beyond_model_disk},
+    {"wine:image-section-size-checked", "inferred:image-layout", Basis::inferred,
+     "SEC_IMAGE with a non-zero size: the model ignores the size and creates the image "
+     "section, Wine ERROR_NOT_ENOUGH_MEMORY",
+     image_section_size_checked},
     {"wine:create-file-bad-share", "inferred:create-file-parameters", Basis::inferred,
      "CreateFile with share bits outside 0x7: the model ERROR_INVALID_PARAMETER, Wine opens "
      "the file",

@@ -411,6 +411,23 @@ TEST(KnownWineDivergences, FileGrownBeyondTheModelDisk) {
   EXPECT_EQ(rule_for(p, 1, "error", "ERROR_ACCESS_DENIED", "ERROR_SUCCESS"), "");
 }
 
+TEST(KnownWineDivergences, ImageSectionSize) {
+  // Found by fuzz_differential (crash-8d59fbe9): the minimal PE, SEC_IMAGE, size 65536.
+  const Json p = program_of(R"([
+    {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_READ", "share": "0",
+     "disposition": "OPEN_EXISTING", "out": "h1"},
+    {"call": "CreateFileMappingA", "file": "h1", "protect": "PAGE_READONLY|SEC_IMAGE",
+     "size_high": 0, "size_low": 65536, "name": null, "out": "h2"},
+    {"call": "CreateFileMappingA", "file": "h1", "protect": "PAGE_READONLY|SEC_IMAGE",
+     "size_high": 0, "size_low": 0, "name": null, "out": "h3"}])");
+  EXPECT_EQ(rule_for(p, 1, "ok", true, false), "wine:image-section-size-checked");
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_SUCCESS", "ERROR_NOT_ENOUGH_MEMORY"),
+            "wine:image-section-size-checked");
+  // Size 0:0, or another error, is not this rule.
+  EXPECT_EQ(rule_for(p, 2, "ok", true, false), "");
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_SUCCESS", "ERROR_BAD_EXE_FORMAT"), "");
+}
+
 TEST(KnownWineDivergences, EveryRuleSaysWhatItRestsOn) {
   for (const DivergenceRule& rule : known_wine_divergences()) {
     SCOPED_TRACE(std::string(rule.id));
