@@ -469,6 +469,30 @@ bool image_section_size_checked(const Divergence& d) {
          (is_error(d.model, "ERROR_SUCCESS") || is_error(d.model, "ERROR_ALREADY_EXISTS"));
 }
 
+// inferred:delete-pending: when the last handle of a FILE_FLAG_DELETE_ON_CLOSE open closes, the
+// model removes the file's name although a section still maps it (NT deletes at the last
+// cleanup; the section keeps the contents); Wine 8.0 keeps the file while the section lives.
+bool delete_on_close_kept_by_section(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "CreateFileW", "CreateFileA")) return false;
+  bool deleting_open = false, section = false;
+  for (std::size_t i = 0; i < d.step; ++i) {
+    const Json& s = (*d.program)["steps"][i];
+    deleting_open =
+        deleting_open || (is_call(s, "CreateFileW", "CreateFileA") &&
+                          s.value("path", "") == step.value("path", "") &&
+                          (flags_of(s, "flags", Family::file_flags) & file_flags::kDeleteOnClose));
+    section = section || (is_call(s, "CreateFileMappingW", "CreateFileMappingA") &&
+                          path_of(*d.program, s.value("file", ""), i) == step.value("path", ""));
+  }
+  if (!deleting_open || !section) return false;
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  return d.field == "error" &&
+         ((is_error(d.model, "ERROR_FILE_NOT_FOUND") &&
+           (target_succeeded(d) || is_error(d.wine, "ERROR_ALREADY_EXISTS"))) ||
+          (is_error(d.model, "ERROR_SUCCESS") && is_error(d.wine, "ERROR_ALREADY_EXISTS")));
+}
+
 // inferred:create-file-parameters: kernel32 CreateFile rejects share bits outside
 // FILE_SHARE_READ|WRITE|DELETE and dispositions outside 1..5 with ERROR_INVALID_PARAMETER
 // (IoCreateFile: STATUS_INVALID_PARAMETER); Wine 8.0 opens the file anyway.
@@ -679,6 +703,10 @@ constexpr DivergenceRule kRules[] = {
      "SEC_IMAGE with a non-zero size: the model ignores the size and creates the image "
      "section, Wine ERROR_NOT_ENOUGH_MEMORY",
      image_section_size_checked},
+    {"wine:delete-on-close-kept-by-section", "inferred:delete-pending", Basis::inferred,
+     "a FILE_FLAG_DELETE_ON_CLOSE file whose handles are closed while a section maps it: the "
+     "model's name is gone (ERROR_FILE_NOT_FOUND, or a new file), Wine's file is still there",
+     delete_on_close_kept_by_section},
     {"wine:create-file-bad-share", "inferred:create-file-parameters", Basis::inferred,
      "CreateFile with share bits outside 0x7: the model ERROR_INVALID_PARAMETER, Wine opens "
      "the file",

@@ -428,6 +428,27 @@ TEST(KnownWineDivergences, ImageSectionSize) {
   EXPECT_EQ(rule_for(p, 1, "error", "ERROR_SUCCESS", "ERROR_BAD_EXE_FORMAT"), "");
 }
 
+TEST(KnownWineDivergences, DeleteOnCloseKeptBySection) {
+  // Found by fuzz_differential (crash-8e21baf9).
+  const Json p = program_of(R"([
+    {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_READ|GENERIC_WRITE", "share": "0",
+     "disposition": "CREATE_ALWAYS", "flags": "FILE_FLAG_DELETE_ON_CLOSE", "out": "h0"},
+    {"call": "SetFileSize", "handle": "h0", "size": 4096},
+    {"call": "CreateFileMappingW", "file": "h0", "protect": "PAGE_WRITECOPY", "size_high": 0,
+     "size_low": 0, "name": null, "out": "h1"},
+    {"call": "CloseHandle", "handle": "h0"},
+    {"call": "CreateFileA", "path": "a.bin", "access": "GENERIC_READ|GENERIC_WRITE",
+     "share": "FILE_SHARE_READ", "disposition": "OPEN_EXISTING", "out": "h2"},
+    {"call": "CreateFileA", "path": "b.bin", "access": "GENERIC_READ", "share": "0",
+     "disposition": "OPEN_EXISTING", "out": "h3"}])");
+  EXPECT_EQ(rule_for(p, 4, "ok", false, true), "wine:delete-on-close-kept-by-section");
+  EXPECT_EQ(rule_for(p, 4, "error", "ERROR_FILE_NOT_FOUND", "ERROR_SUCCESS"),
+            "wine:delete-on-close-kept-by-section");
+  // Another file, or another error, is not this rule.
+  EXPECT_EQ(rule_for(p, 5, "ok", false, true), "");
+  EXPECT_EQ(rule_for(p, 4, "error", "ERROR_SHARING_VIOLATION", "ERROR_SUCCESS"), "");
+}
+
 TEST(KnownWineDivergences, EveryRuleSaysWhatItRestsOn) {
   for (const DivergenceRule& rule : known_wine_divergences()) {
     SCOPED_TRACE(std::string(rule.id));
