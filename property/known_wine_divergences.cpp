@@ -45,8 +45,10 @@ const Json* section_of_view(const Json& program, const std::string& view, std::s
   return section;
 }
 
+// INVALID_HANDLE_VALUE, which GetCurrentProcess() also is ((HANDLE)-1).
 bool is_pagefile(const Json& create_mapping) {
-  return create_mapping.value("file", "") == "INVALID_HANDLE_VALUE";
+  const std::string file = create_mapping.value("file", "");
+  return file == "INVALID_HANDLE_VALUE" || file == "CURRENT_PROCESS";
 }
 
 // spec:A13, A14, H3: a file opened without execute access and a PAGE_EXECUTE_* protection:

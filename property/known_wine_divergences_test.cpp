@@ -278,6 +278,11 @@ TEST(KnownWineDivergences, HugePagefileSection) {
      "size_low": 0, "name": null, "out": "h2"}])");
   EXPECT_EQ(rule_for(failed_open, 1, "error", "ERROR_COMMITMENT_LIMIT", "ERROR_SUCCESS"),
             "wine:huge-pagefile-section-created");
+  // GetCurrentProcess() is INVALID_HANDLE_VALUE too (crash-4c04ef4d).
+  const Json current = program_of(R"([
+    {"call": "CreateFileMappingW", "file": "CURRENT_PROCESS", "protect": "PAGE_EXECUTE_READ",
+     "size_high": 514, "size_low": 0, "name": "Session\\1\\a", "out": "h11"}])");
+  EXPECT_EQ(rule_for(current, 0, "ok", false, true), "wine:huge-pagefile-section-created");
 }
 
 TEST(KnownWineDivergences, CreateFileBadShare) {
