@@ -471,27 +471,34 @@ bool image_section_size_checked(const Divergence& d) {
          (is_error(d.model, "ERROR_SUCCESS") || is_error(d.model, "ERROR_ALREADY_EXISTS"));
 }
 
-// inferred:delete-pending: when the last handle of a FILE_FLAG_DELETE_ON_CLOSE open closes, the
-// model removes the file's name although a section still maps it (NT deletes at the last
-// cleanup; the section keeps the contents); Wine 8.0 keeps the file while the section lives.
-bool delete_on_close_kept_by_section(const Divergence& d) {
+// inferred:delete-pending: once a FILE_FLAG_DELETE_ON_CLOSE handle of a file has closed, the
+// model's file is delete-pending while other handles hold it (new opens: ERROR_ACCESS_DENIED,
+// STATUS_DELETE_PENDING) and its name is gone once none does, even if a section still maps it
+// (NT deletes at the last cleanup; ERROR_FILE_NOT_FOUND, or OPEN_ALWAYS makes a new file);
+// Wine 8.0 opens the file (held by the other handle or the section).
+bool delete_on_close_name_kept(const Divergence& d) {
   const Json& step = (*d.program)["steps"][d.step];
   if (!is_call(step, "CreateFileW", "CreateFileA")) return false;
-  bool deleting_open = false, section = false;
+  const std::string path = step.value("path", "");
+  std::vector<std::string> deleting;  // registers of DELETE_ON_CLOSE opens of the path
+  bool closed = false;
   for (std::size_t i = 0; i < d.step; ++i) {
     const Json& s = (*d.program)["steps"][i];
-    deleting_open =
-        deleting_open || (is_call(s, "CreateFileW", "CreateFileA") &&
-                          s.value("path", "") == step.value("path", "") &&
-                          (flags_of(s, "flags", Family::file_flags) & file_flags::kDeleteOnClose));
-    section = section || (is_call(s, "CreateFileMappingW", "CreateFileMappingA") &&
-                          path_of(*d.program, s.value("file", ""), i) == step.value("path", ""));
+    if (is_call(s, "CreateFileW", "CreateFileA") && s.value("path", "") == path &&
+        (flags_of(s, "flags", Family::file_flags) & file_flags::kDeleteOnClose)) {
+      deleting.push_back(s.value("out", ""));
+    }
+    if (is_call(s, "CloseHandle")) {
+      for (const auto& out : deleting) closed = closed || s.value("handle", "") == out;
+    }
   }
-  if (!deleting_open || !section) return false;
+  if (!closed) return false;
   if (d.field == "ok") return d.model == false && d.wine == true;
+  const bool opened = target_succeeded(d) || is_error(d.wine, "ERROR_ALREADY_EXISTS");
   return d.field == "error" &&
-         ((is_error(d.model, "ERROR_FILE_NOT_FOUND") &&
-           (target_succeeded(d) || is_error(d.wine, "ERROR_ALREADY_EXISTS"))) ||
+         (((is_error(d.model, "ERROR_FILE_NOT_FOUND") ||
+            is_error(d.model, "ERROR_ACCESS_DENIED")) &&
+           opened) ||
           (is_error(d.model, "ERROR_SUCCESS") && is_error(d.wine, "ERROR_ALREADY_EXISTS")));
 }
 
@@ -705,10 +712,11 @@ constexpr DivergenceRule kRules[] = {
      "SEC_IMAGE with a non-zero size: the model ignores the size and creates the image "
      "section, Wine ERROR_NOT_ENOUGH_MEMORY",
      image_section_size_checked},
-    {"wine:delete-on-close-kept-by-section", "inferred:delete-pending", Basis::inferred,
-     "a FILE_FLAG_DELETE_ON_CLOSE file whose handles are closed while a section maps it: the "
-     "model's name is gone (ERROR_FILE_NOT_FOUND, or a new file), Wine's file is still there",
-     delete_on_close_kept_by_section},
+    {"wine:delete-on-close-name-kept", "inferred:delete-pending", Basis::inferred,
+     "a FILE_FLAG_DELETE_ON_CLOSE handle closed while another handle or a section holds the "
+     "file: the model's file is delete-pending (ERROR_ACCESS_DENIED) or gone "
+     "(ERROR_FILE_NOT_FOUND), Wine's opens",
+     delete_on_close_name_kept},
     {"wine:create-file-bad-share", "inferred:create-file-parameters", Basis::inferred,
      "CreateFile with share bits outside 0x7: the model ERROR_INVALID_PARAMETER, Wine opens "
      "the file",

@@ -433,7 +433,7 @@ TEST(KnownWineDivergences, ImageSectionSize) {
   EXPECT_EQ(rule_for(p, 1, "error", "ERROR_SUCCESS", "ERROR_BAD_EXE_FORMAT"), "");
 }
 
-TEST(KnownWineDivergences, DeleteOnCloseKeptBySection) {
+TEST(KnownWineDivergences, DeleteOnCloseNameKept) {
   // Found by fuzz_differential (crash-8e21baf9).
   const Json p = program_of(R"([
     {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_READ|GENERIC_WRITE", "share": "0",
@@ -446,12 +446,27 @@ TEST(KnownWineDivergences, DeleteOnCloseKeptBySection) {
      "share": "FILE_SHARE_READ", "disposition": "OPEN_EXISTING", "out": "h2"},
     {"call": "CreateFileA", "path": "b.bin", "access": "GENERIC_READ", "share": "0",
      "disposition": "OPEN_EXISTING", "out": "h3"}])");
-  EXPECT_EQ(rule_for(p, 4, "ok", false, true), "wine:delete-on-close-kept-by-section");
+  EXPECT_EQ(rule_for(p, 4, "ok", false, true), "wine:delete-on-close-name-kept");
   EXPECT_EQ(rule_for(p, 4, "error", "ERROR_FILE_NOT_FOUND", "ERROR_SUCCESS"),
-            "wine:delete-on-close-kept-by-section");
+            "wine:delete-on-close-name-kept");
   // Another file, or another error, is not this rule.
   EXPECT_EQ(rule_for(p, 5, "ok", false, true), "");
   EXPECT_EQ(rule_for(p, 4, "error", "ERROR_SHARING_VIOLATION", "ERROR_SUCCESS"), "");
+  // Delete-pending while another handle holds the file (crash-5a49ac3e); not before the close.
+  const Json pending = program_of(R"([
+    {"call": "CreateFileA", "path": "b.bin", "access": "0", "share": "0",
+     "disposition": "OPEN_ALWAYS", "out": "h4"},
+    {"call": "CreateFileA", "path": "b.bin", "access": "0x46100000", "share": "FILE_SHARE_READ",
+     "disposition": "CREATE_ALWAYS", "flags": "FILE_FLAG_DELETE_ON_CLOSE", "out": "h5"},
+    {"call": "CreateFileW", "path": "b.bin", "access": "GENERIC_READ", "share": "FILE_SHARE_READ",
+     "disposition": "OPEN_EXISTING", "out": "h6"},
+    {"call": "CloseHandle", "handle": "h5"},
+    {"call": "CreateFileW", "path": "b.bin", "access": "GENERIC_READ|GENERIC_WRITE",
+     "share": "FILE_SHARE_READ|FILE_SHARE_WRITE", "disposition": "TRUNCATE_EXISTING",
+     "flags": "FILE_FLAG_DELETE_ON_CLOSE", "out": "h7"}])");
+  EXPECT_EQ(rule_for(pending, 4, "error", "ERROR_ACCESS_DENIED", "ERROR_SUCCESS"),
+            "wine:delete-on-close-name-kept");
+  EXPECT_EQ(rule_for(pending, 2, "error", "ERROR_ACCESS_DENIED", "ERROR_SUCCESS"), "");
 }
 
 TEST(KnownWineDivergences, EveryRuleSaysWhatItRestsOn) {
