@@ -494,12 +494,12 @@ bool delete_on_close_name_kept(const Divergence& d) {
   }
   if (!closed) return false;
   if (d.field == "ok") return d.model == false && d.wine == true;
+  if (d.field != "error") return false;
+  // The model's name is gone: whatever Wine's still existing file answers (an open, G7...).
+  if (is_error(d.model, "ERROR_FILE_NOT_FOUND")) return true;
   const bool opened = target_succeeded(d) || is_error(d.wine, "ERROR_ALREADY_EXISTS");
-  return d.field == "error" &&
-         (((is_error(d.model, "ERROR_FILE_NOT_FOUND") ||
-            is_error(d.model, "ERROR_ACCESS_DENIED")) &&
-           opened) ||
-          (is_error(d.model, "ERROR_SUCCESS") && is_error(d.wine, "ERROR_ALREADY_EXISTS")));
+  return (is_error(d.model, "ERROR_ACCESS_DENIED") && opened) ||
+         (is_error(d.model, "ERROR_SUCCESS") && is_error(d.wine, "ERROR_ALREADY_EXISTS"));
 }
 
 // inferred:create-file-parameters: kernel32 CreateFile rejects share bits outside
@@ -609,8 +609,9 @@ bool accessless_open_of_writable_section(const Divergence& d) {
 }
 
 // inferred:open-access-check: a file opened with MAXIMUM_ALLOWED holds the file's ALL_ACCESS in
-// the model, and share access is checked over it (NT checks the granted access); Wine 8.0 lets
-// opens that do not share with such a handle (or such an open) succeed.
+// the model, and share access (and an image section's refusal of writers, G3) is checked over
+// it (NT checks the granted access); Wine 8.0 lets opens that do not share with such a handle
+// (or such an open) succeed, or fails them for another reason.
 bool maximum_allowed_file_sharing(const Divergence& d) {
   const Json& step = (*d.program)["steps"][d.step];
   if (!is_call(step, "CreateFileW", "CreateFileA")) return false;
@@ -626,9 +627,11 @@ bool maximum_allowed_file_sharing(const Divergence& d) {
   }
   if (!involved) return false;
   if (d.field == "ok") return d.model == false && d.wine == true;
-  return d.field == "error" && is_error(d.model, "ERROR_SHARING_VIOLATION") &&
-         (is_error(d.wine, "ERROR_SUCCESS") || is_error(d.wine, "ERROR_ALREADY_EXISTS") ||
-          is_error(d.wine, "0xdeadbeef"));
+  if (d.field != "error" || !is_error(d.model, "ERROR_SHARING_VIOLATION")) return false;
+  // This open asks MAXIMUM_ALLOWED: Wine grants it less, so its next check answers (G7...).
+  if (maximum(step)) return !is_error(d.wine, "ERROR_SHARING_VIOLATION");
+  return is_error(d.wine, "ERROR_SUCCESS") || is_error(d.wine, "ERROR_ALREADY_EXISTS") ||
+         is_error(d.wine, "0xdeadbeef");
 }
 
 // inferred:namespace-links: a name through an object that is not a directory ("a\b" where "a" is

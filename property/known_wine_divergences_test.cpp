@@ -396,6 +396,15 @@ TEST(KnownWineDivergences, MaximumAllowedFileSharing) {
   // Another error, or another file, is not this rule.
   EXPECT_EQ(rule_for(p, 1, "error", "ERROR_ACCESS_DENIED", "ERROR_ALREADY_EXISTS"), "");
   EXPECT_EQ(rule_for(p, 2, "ok", false, true), "");
+  // An image section refuses the MAXIMUM_ALLOWED open as a writer in the model (G3); Wine
+  // grants less and answers G7's ERROR_ACCESS_DENIED (crash-513d870a).
+  const Json image = program_of(R"([
+    {"call": "CreateFileA", "path": "a.bin", "access": "0x2010000",
+     "share": "FILE_SHARE_READ|FILE_SHARE_WRITE", "disposition": "TRUNCATE_EXISTING",
+     "flags": "FILE_FLAG_DELETE_ON_CLOSE", "out": "h2"}])");
+  EXPECT_EQ(rule_for(image, 0, "error", "ERROR_SHARING_VIOLATION", "ERROR_ACCESS_DENIED"),
+            "wine:maximum-allowed-file-sharing");
+  EXPECT_EQ(rule_for(p, 1, "error", "ERROR_SHARING_VIOLATION", "ERROR_ACCESS_DENIED"), "");
 }
 
 TEST(KnownWineDivergences, FileGrownBeyondTheModelDisk) {
@@ -467,6 +476,9 @@ TEST(KnownWineDivergences, DeleteOnCloseNameKept) {
   EXPECT_EQ(rule_for(pending, 4, "error", "ERROR_ACCESS_DENIED", "ERROR_SUCCESS"),
             "wine:delete-on-close-name-kept");
   EXPECT_EQ(rule_for(pending, 2, "error", "ERROR_ACCESS_DENIED", "ERROR_SUCCESS"), "");
+  // Wine's file, still there, refuses the open for its own reason (G7; crash-9e343966).
+  EXPECT_EQ(rule_for(p, 4, "error", "ERROR_FILE_NOT_FOUND", "ERROR_ACCESS_DENIED"),
+            "wine:delete-on-close-name-kept");
 }
 
 TEST(KnownWineDivergences, EveryRuleSaysWhatItRestsOn) {
