@@ -502,6 +502,33 @@ bool delete_on_close_name_kept(const Divergence& d) {
          (is_error(d.model, "ERROR_SUCCESS") && is_error(d.wine, "ERROR_ALREADY_EXISTS"));
 }
 
+// inferred:read-only-attribute: opening for writing, CREATE_ALWAYS or TRUNCATE_EXISTING a file
+// created FILE_ATTRIBUTE_READONLY fails ERROR_ACCESS_DENIED in the model (CreateFile docs);
+// Wine 8.0 run as root (a 0444 file is writable to root) opens or overwrites it.
+bool read_only_file_overwritten(const Divergence& d) {
+  const Json& step = (*d.program)["steps"][d.step];
+  if (!is_call(step, "CreateFileW", "CreateFileA")) return false;
+  const std::string disposition = step.value("disposition", "");
+  const bool writes = (flags_of(step, "access", Family::file_access) &
+                       (access::kGenericWrite | access::kGenericAll | access::kMaximumAllowed |
+                        file_access::kWriteData | file_access::kAppendData)) != 0;
+  if (disposition != "CREATE_ALWAYS" && disposition != "TRUNCATE_EXISTING" && !writes) {
+    return false;
+  }
+  bool read_only = false;
+  for (std::size_t i = 0; i < d.step; ++i) {
+    const Json& s = (*d.program)["steps"][i];
+    read_only =
+        read_only || (is_call(s, "CreateFileW", "CreateFileA") &&
+                      s.value("path", "") == step.value("path", "") &&
+                      (flags_of(s, "flags", Family::file_flags) & file_flags::kAttributeReadOnly));
+  }
+  if (!read_only) return false;
+  if (d.field == "ok") return d.model == false && d.wine == true;
+  return d.field == "error" && is_error(d.model, "ERROR_ACCESS_DENIED") &&
+         (target_succeeded(d) || is_error(d.wine, "ERROR_ALREADY_EXISTS"));
+}
+
 // inferred:create-file-parameters: kernel32 CreateFile rejects share bits outside
 // FILE_SHARE_READ|WRITE|DELETE and dispositions outside 1..5 with ERROR_INVALID_PARAMETER
 // (IoCreateFile: STATUS_INVALID_PARAMETER); Wine 8.0 opens the file anyway.
@@ -720,6 +747,10 @@ constexpr DivergenceRule kRules[] = {
      "file: the model's file is delete-pending (ERROR_ACCESS_DENIED) or gone "
      "(ERROR_FILE_NOT_FOUND), Wine's opens",
      delete_on_close_name_kept},
+    {"wine:read-only-file-overwritten", "inferred:read-only-attribute", Basis::inferred,
+     "writing or overwriting a FILE_ATTRIBUTE_READONLY file: the model ERROR_ACCESS_DENIED, "
+     "Wine run as root opens it",
+     read_only_file_overwritten},
     {"wine:create-file-bad-share", "inferred:create-file-parameters", Basis::inferred,
      "CreateFile with share bits outside 0x7: the model ERROR_INVALID_PARAMETER, Wine opens "
      "the file",

@@ -481,6 +481,27 @@ TEST(KnownWineDivergences, DeleteOnCloseNameKept) {
             "wine:delete-on-close-name-kept");
 }
 
+TEST(KnownWineDivergences, ReadOnlyFileOverwritten) {
+  // Cases sharing/read-only-attribute-* (fuzz_differential crash-5c5f13df found the attribute).
+  const Json p = program_of(R"([
+    {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_READ|GENERIC_WRITE", "share": "0",
+     "disposition": "CREATE_ALWAYS", "flags": "FILE_ATTRIBUTE_READONLY", "out": "f"},
+    {"call": "CloseHandle", "handle": "f"},
+    {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_READ", "share": "0",
+     "disposition": "CREATE_ALWAYS", "out": "g"},
+    {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_WRITE", "share": "0",
+     "disposition": "OPEN_EXISTING", "out": "h"},
+    {"call": "CreateFileW", "path": "b.bin", "access": "GENERIC_READ", "share": "0",
+     "disposition": "CREATE_ALWAYS", "out": "i"}])");
+  EXPECT_EQ(rule_for(p, 2, "ok", false, true), "wine:read-only-file-overwritten");
+  EXPECT_EQ(rule_for(p, 2, "error", "ERROR_ACCESS_DENIED", "ERROR_ALREADY_EXISTS"),
+            "wine:read-only-file-overwritten");
+  EXPECT_EQ(rule_for(p, 3, "ok", false, true), "wine:read-only-file-overwritten");
+  // Another error, or another file, is not this rule.
+  EXPECT_EQ(rule_for(p, 3, "error", "ERROR_SHARING_VIOLATION", "ERROR_SUCCESS"), "");
+  EXPECT_EQ(rule_for(p, 4, "ok", false, true), "");
+}
+
 TEST(KnownWineDivergences, EveryRuleSaysWhatItRestsOn) {
   for (const DivergenceRule& rule : known_wine_divergences()) {
     SCOPED_TRACE(std::string(rule.id));

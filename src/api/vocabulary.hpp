@@ -160,6 +160,7 @@ inline constexpr std::uint32_t kTruncateExisting = 5;
 }  // namespace disposition
 
 namespace file_flags {
+inline constexpr std::uint32_t kAttributeReadOnly = 0x1;
 inline constexpr std::uint32_t kAttributeNormal = 0x80;
 inline constexpr std::uint32_t kDeleteOnClose = 0x04000000;
 }  // namespace file_flags

@@ -18,7 +18,8 @@ struct FileNode {
   SparseBytes data;
   std::uint64_t size = 0;
   bool delete_pending = false;
-  bool linked = true;  // still has a name in the folder
+  bool read_only = false;  // FILE_ATTRIBUTE_READONLY (inferred:read-only-attribute)
+  bool linked = true;      // still has a name in the folder
 };
 
 class FileSystem {

@@ -239,6 +239,14 @@ constexpr InferredChoice kChoices[] = {
      "fail ERROR_ACCESS_DENIED and it leaves the folder once no handle is open; sections "
      "keep its contents.",
      "STATUS_DELETE_PENDING -> ERROR_ACCESS_DENIED; NTFS removes the name at the last cleanup."},
+    {kReadOnlyAttribute,
+     "A file created with FILE_ATTRIBUTE_READONLY (CREATE_ALWAYS sets the attributes again) is "
+     "read-only: opens asking FILE_WRITE_DATA or FILE_APPEND_DATA, CREATE_ALWAYS and "
+     "TRUNCATE_EXISTING of it, and FILE_FLAG_DELETE_ON_CLOSE opens (creating it too) fail "
+     "ERROR_ACCESS_DENIED; the handle that creates it keeps its rights.",
+     "CreateFile docs (CREATE_ALWAYS: \"if the specified file exists and is writable\"; "
+     "FILE_ATTRIBUTE_READONLY: applications cannot write to or delete the file); NTFS answers "
+     "STATUS_ACCESS_DENIED / STATUS_CANNOT_DELETE. Found by fuzz_differential (Wine agrees)."},
     {kReadFileEof,
      "ReadFile at an offset at or after the end of file fails ERROR_HANDLE_EOF (length 0 "
      "succeeds); a read that starts inside the file returns the bytes up to the end.",

@@ -65,6 +65,7 @@ inline constexpr std::string_view kFilePaths = "inferred:file-paths";
 inline constexpr std::string_view kCreateFileParameters = "inferred:create-file-parameters";
 inline constexpr std::string_view kShareAccess = "inferred:share-access";
 inline constexpr std::string_view kDeletePending = "inferred:delete-pending";
+inline constexpr std::string_view kReadOnlyAttribute = "inferred:read-only-attribute";
 inline constexpr std::string_view kReadFileEof = "inferred:readfile-eof";
 inline constexpr std::string_view kFileOffsets = "inferred:file-offsets";
 inline constexpr std::string_view kNegativeSeek = "inferred:negative-seek";

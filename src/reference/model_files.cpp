@@ -119,6 +119,7 @@ auto ModelApi::create_file(const std::u16string& raw_path, std::uint32_t access,
     return Failure{error::kInvalidParameter};
   }
   const bool delete_on_close = flags & file_flags::kDeleteOnClose;
+  const bool read_only = flags & file_flags::kAttributeReadOnly;
   std::uint32_t granted = model::map_generic(ObjectType::file, access);
   if (granted & access::kMaximumAllowed) granted = file_access::kAllAccess;
   granted &= file_access::kAllAccess;
@@ -139,9 +140,18 @@ auto ModelApi::create_file(const std::u16string& raw_path, std::uint32_t access,
       rely_on(inferred::kDeletePending);
       return Failure{error::kAccessDenied};
     }
+    const bool overwrite = disposition == kCreateAlways || disposition == kTruncateExisting;
+    // inferred:read-only-attribute: no writing, overwriting or deleting a read-only file (nor
+    // a file CREATE_ALWAYS makes read-only, with DELETE_ON_CLOSE).
+    if ((files_.node(node)->read_only &&
+         ((granted & (file_access::kWriteData | file_access::kAppendData)) || overwrite ||
+          delete_on_close)) ||
+        (disposition == kCreateAlways && read_only && delete_on_close)) {
+      rely_on(inferred::kReadOnlyAttribute);
+      return Failure{error::kAccessDenied};
+    }
     // spec:1G, inferred:share-access: sharing first, then the rules of mapped files.
     if (auto s = check_sharing(node, granted, share_mode); !s.ok()) return Failure{s.error()};
-    const bool overwrite = disposition == kCreateAlways || disposition == kTruncateExisting;
     if (auto s = check_section_rules_for_open(node, granted, overwrite, delete_on_close); !s.ok()) {
       return Failure{s.error()};
     }
@@ -149,11 +159,17 @@ auto ModelApi::create_file(const std::u16string& raw_path, std::uint32_t access,
       if (auto s = resize(node, 0); !s.ok()) return Failure{s.error()};
     }
     existed = disposition == kCreateAlways || disposition == kOpenAlways;
+    if (disposition == kCreateAlways) files_.node(node)->read_only = read_only;
   } else {
     if (disposition == kOpenExisting || disposition == kTruncateExisting) {
       return Failure{error::kFileNotFound};
     }
+    if (read_only && delete_on_close) {  // inferred:read-only-attribute (STATUS_CANNOT_DELETE)
+      rely_on(inferred::kReadOnlyAttribute);
+      return Failure{error::kAccessDenied};
+    }
     node = files_.create(key.value());
+    files_.node(node)->read_only = read_only;
   }
   Object object;
   object.type = ObjectType::file;

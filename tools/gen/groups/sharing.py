@@ -124,6 +124,35 @@ def table_1g():
     return out
 
 
+def read_only_attribute():
+    """inferred:read-only-attribute: a file created FILE_ATTRIBUTE_READONLY refuses writers,
+    overwrites and delete-on-close opens; the handle that created it keeps its rights."""
+    note = ("inferred:read-only-attribute: CreateFile docs (CREATE_ALWAYS needs a writable file; "
+            "a read-only file cannot be written to or deleted); NTFS STATUS_ACCESS_DENIED / "
+            "STATUS_CANNOT_DELETE. Found by fuzz_differential")
+    setup = [create_file(flags="FILE_ATTRIBUTE_READONLY"),
+             write_file("f", "41424344"), close("f")]
+    out = []
+    for name, access, disposition, flags, expect in (
+            ("open-read", "GENERIC_READ", "OPEN_EXISTING", None, ok()),
+            ("open-write", "GENERIC_WRITE", "OPEN_EXISTING", None, fail("ERROR_ACCESS_DENIED")),
+            ("create-always", "GENERIC_READ", "CREATE_ALWAYS", None,
+             fail("ERROR_ACCESS_DENIED")),
+            ("truncate-existing", "GENERIC_WRITE", "TRUNCATE_EXISTING", None,
+             fail("ERROR_ACCESS_DENIED")),
+            ("delete-on-close", "GENERIC_READ", "OPEN_EXISTING", "FILE_FLAG_DELETE_ON_CLOSE",
+             fail("ERROR_ACCESS_DENIED"))):
+        out.append(make_case(
+            f"sharing/read-only-attribute-{name}", f"A FILE_ATTRIBUTE_READONLY file: "
+            f"{access} {disposition}{' DELETE_ON_CLOSE' if flags else ''} "
+            f"{'opens' if expect['ok'] else 'is denied'}", "inferred", [], note,
+            "The creating handle writes; later opens meet the read-only attribute",
+            setup + [create_file(out="g", access=access, share="FILE_SHARE_READ",
+                                 disposition=disposition, flags=flags, expect=expect)],
+            ["sharing", "read-only"]))
+    return out
+
+
 def named(out, name, expect):
     return mapping(out, "INVALID_HANDLE_VALUE", "PAGE_READWRITE", PAGE, name=name, expect=expect,
                    call="CreateFileMappingA")
@@ -198,4 +227,5 @@ def in_process():
 
 def cases():
     return [("table-1g.jsonl", c) for c in table_1g()] + \
-        [("in-process.jsonl", c) for c in in_process()]
+        [("in-process.jsonl", c) for c in in_process()] + \
+        [("read-only.jsonl", c) for c in read_only_attribute()]
