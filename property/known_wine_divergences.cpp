@@ -36,6 +36,15 @@ bool target_succeeded(const Divergence& d) {
              : d.field == "error" && (d.wine == "0xdeadbeef" || d.wine == "ERROR_SUCCESS");
 }
 
+// Whether a step before the divergent one satisfies `pred(step, index)`.
+template <class Pred>
+bool any_earlier(const Divergence& d, Pred pred) {
+  for (std::size_t i = 0; i < d.step; ++i) {
+    if (pred((*d.program)["steps"][i], i)) return true;
+  }
+  return false;
+}
+
 // The CreateFileMapping step behind view `view` (view -> MapViewOfFile -> mapping handle).
 const Json* section_of_view(const Json& program, const std::string& view, std::size_t before) {
   const Json* map = producer_of(program, view, before);
@@ -383,12 +392,10 @@ bool truncate_above_section_size(const Divergence& d) {
   if (!is_call(step, "SetFileSize", "SetEndOfFile")) return false;
   const auto path = path_of(*d.program, step.value("handle", ""), d.step);
   if (!path) return false;
-  bool mapped = false;
-  for (std::size_t i = 0; i < d.step; ++i) {
-    const Json& s = (*d.program)["steps"][i];
-    mapped = mapped || (is_call(s, "CreateFileMappingW", "CreateFileMappingA") &&
-                        path_of(*d.program, s.value("file", ""), i) == path);
-  }
+  const bool mapped = any_earlier(d, [&](const Json& s, std::size_t i) {
+    return (is_call(s, "CreateFileMappingW", "CreateFileMappingA") &&
+            path_of(*d.program, s.value("file", ""), i) == path);
+  });
   if (!mapped) return false;
   if (d.field == "ok") return d.model == true && d.wine == false;
   return d.field == "error" && is_error(d.wine, "ERROR_USER_MAPPED_FILE") &&
@@ -515,14 +522,11 @@ bool read_only_file_overwritten(const Divergence& d) {
   if (disposition != "CREATE_ALWAYS" && disposition != "TRUNCATE_EXISTING" && !writes) {
     return false;
   }
-  bool read_only = false;
-  for (std::size_t i = 0; i < d.step; ++i) {
-    const Json& s = (*d.program)["steps"][i];
-    read_only =
-        read_only || (is_call(s, "CreateFileW", "CreateFileA") &&
-                      s.value("path", "") == step.value("path", "") &&
-                      (flags_of(s, "flags", Family::file_flags) & file_flags::kAttributeReadOnly));
-  }
+  const bool read_only = any_earlier(d, [&](const Json& s, std::size_t) {
+    return (is_call(s, "CreateFileW", "CreateFileA") &&
+            s.value("path", "") == step.value("path", "") &&
+            (flags_of(s, "flags", Family::file_flags) & file_flags::kAttributeReadOnly));
+  });
   if (!read_only) return false;
   if (d.field == "ok") return d.model == false && d.wine == true;
   return d.field == "error" && is_error(d.model, "ERROR_ACCESS_DENIED") &&
@@ -619,15 +623,12 @@ bool accessless_open_of_writable_section(const Divergence& d) {
       file_access::kAppendData | file_access::kExecute;
   if (flags_of(step, "access", Family::file_access) & kShareChecked) return false;
   const std::string path = step.value("path", "");
-  bool writable_section = false;
-  for (std::size_t i = 0; i < d.step; ++i) {
-    const Json& s = (*d.program)["steps"][i];
-    if (!is_call(s, "CreateFileMappingW", "CreateFileMappingA")) continue;
+  const bool writable_section = any_earlier(d, [&](const Json& s, std::size_t i) {
     const std::uint32_t p = protect_of(s) & 0xff;
-    writable_section =
-        writable_section || ((p == page::kReadWrite || p == page::kExecuteReadWrite) &&
-                             path_of(*d.program, s.value("file", ""), i) == path);
-  }
+    return is_call(s, "CreateFileMappingW", "CreateFileMappingA") &&
+           (p == page::kReadWrite || p == page::kExecuteReadWrite) &&
+           path_of(*d.program, s.value("file", ""), i) == path;
+  });
   if (!writable_section) return false;
   if (d.field == "ok") return d.model == true && d.wine == false;
   return d.field == "error" && is_error(d.wine, "ERROR_SHARING_VIOLATION") &&
@@ -646,12 +647,10 @@ bool maximum_allowed_file_sharing(const Divergence& d) {
     return (flags_of(s, "access", Family::file_access) & access::kMaximumAllowed) != 0 &&
            (flags_of(s, "share", Family::any_access) & ~std::uint32_t{7}) == 0;
   };
-  bool involved = maximum(step);
-  for (std::size_t i = 0; i < d.step && !involved; ++i) {
-    const Json& s = (*d.program)["steps"][i];
-    involved = is_call(s, "CreateFileW", "CreateFileA") && maximum(s) &&
-               s.value("path", "") == step.value("path", "");
-  }
+  const bool involved = maximum(step) || any_earlier(d, [&](const Json& s, std::size_t) {
+                          return is_call(s, "CreateFileW", "CreateFileA") && maximum(s) &&
+                                 s.value("path", "") == step.value("path", "");
+                        });
   if (!involved) return false;
   if (d.field == "ok") return d.model == false && d.wine == true;
   if (d.field != "error" || !is_error(d.model, "ERROR_SHARING_VIOLATION")) return false;
