@@ -153,6 +153,46 @@ def read_only_attribute():
     return out
 
 
+def found_by_fuzzing():
+    """Answers of the model's inferred choices that fuzz_differential found Wine 8.0 differs on."""
+    share_all = "FILE_SHARE_READ|FILE_SHARE_WRITE|FILE_SHARE_DELETE"
+    out = [make_case(
+        "sharing/delete-pending-open-denied", "After a DELETE_ON_CLOSE handle closes while "
+        "another handle holds the file, a new open is denied", "inferred", [],
+        "inferred:delete-pending: STATUS_DELETE_PENDING -> ERROR_ACCESS_DENIED (DeleteFile "
+        "docs: once marked for deletion, CreateFile fails ERROR_ACCESS_DENIED until the last "
+        "handle closes). Found by fuzz_differential",
+        "The first handle keeps the file; the delete-on-close handle made it delete-pending",
+        [create_file(share=share_all),
+         create_file(out="d", access="GENERIC_READ", share=share_all,
+                     disposition="OPEN_EXISTING", flags="FILE_FLAG_DELETE_ON_CLOSE"),
+         close("d"),
+         create_file(out="g", access="GENERIC_READ", share=share_all,
+                     disposition="OPEN_EXISTING", expect=fail("ERROR_ACCESS_DENIED"))],
+        ["sharing", "delete-on-close"])]
+    out.append(make_case(
+        "sharing/maximum-allowed-holds-write", "A MAXIMUM_ALLOWED handle holds write: "
+        "an open not sharing write is a sharing violation", "inferred", [],
+        "inferred:open-access-check and inferred:share-access: MAXIMUM_ALLOWED grants the "
+        "file's ALL_ACCESS (the creator's DACL), and share access is checked over the granted "
+        "access. Found by fuzz_differential",
+        "MAXIMUM_ALLOWED opens with every right the DACL gives the caller",
+        [create_file(access="MAXIMUM_ALLOWED", share="FILE_SHARE_READ"),
+         create_file(out="g", access="GENERIC_READ", share="FILE_SHARE_READ",
+                     disposition="OPEN_EXISTING", expect=fail("ERROR_SHARING_VIOLATION"))],
+        ["sharing"]))
+    out.append(make_case(
+        "sharing/image-section-size-ignored", "SEC_IMAGE ignores CreateFileMapping's size: "
+        "65536 for a 1-page image still creates the section", "inferred", ["C27"],
+        "inferred:image-layout: an image section is SizeOfImage bytes from the PE headers, the "
+        "size arguments are ignored. Found by fuzz_differential",
+        "C27: a data file that is not a PE fails ERROR_BAD_EXE_FORMAT (a PE maps)",
+        [create_file(path="test.dll"), write_file("f", "@minimal-pe"),
+         mapping("m", "f", "SEC_IMAGE|PAGE_READONLY", 65536, expect=fresh())],
+        ["sharing", "sec-image"]))
+    return out
+
+
 def named(out, name, expect):
     return mapping(out, "INVALID_HANDLE_VALUE", "PAGE_READWRITE", PAGE, name=name, expect=expect,
                    call="CreateFileMappingA")
@@ -228,4 +268,5 @@ def in_process():
 def cases():
     return [("table-1g.jsonl", c) for c in table_1g()] + \
         [("in-process.jsonl", c) for c in in_process()] + \
-        [("read-only.jsonl", c) for c in read_only_attribute()]
+        [("read-only.jsonl", c) for c in read_only_attribute()] + \
+        [("found-by-fuzzing.jsonl", c) for c in found_by_fuzzing()]
