@@ -43,7 +43,7 @@ TEST(DifferentialComparison, AClosedHandleUsedAfterAnotherHandleWasMadeIsNotComp
   EXPECT_EQ(run.recycled, std::vector<std::size_t>{3});
   // The model's stale h0 is an invalid handle; whatever Wine's h0 now names is not compared
   // (Wine 8.0: the read-only h1, ERROR_ACCESS_DENIED).
-  std::cout << "Wine: error " << run.target.steps[3].error << "\n";
+  RecordProperty("wine_error", std::to_string(run.target.steps[3].error));
   EXPECT_EQ(run.model.steps[3].error, 6u) << "ERROR_INVALID_HANDLE";
 }
 
