@@ -529,8 +529,10 @@ bool read_only_file_overwritten(const Divergence& d) {
   });
   if (!read_only) return false;
   if (d.field == "ok") return d.model == false && d.wine == true;
+  // Wine checks sharing before the attribute (FastFat checks the attribute first).
   return d.field == "error" && is_error(d.model, "ERROR_ACCESS_DENIED") &&
-         (target_succeeded(d) || is_error(d.wine, "ERROR_ALREADY_EXISTS"));
+         (target_succeeded(d) || is_error(d.wine, "ERROR_ALREADY_EXISTS") ||
+          is_error(d.wine, "ERROR_SHARING_VIOLATION"));
 }
 
 // inferred:create-file-parameters: kernel32 CreateFile rejects share bits outside
@@ -748,7 +750,7 @@ constexpr DivergenceRule kRules[] = {
      delete_on_close_name_kept},
     {"wine:read-only-file-overwritten", "inferred:read-only-attribute", Basis::inferred,
      "writing or overwriting a FILE_ATTRIBUTE_READONLY file: the model ERROR_ACCESS_DENIED, "
-     "Wine run as root opens it",
+     "Wine run as root opens it (or reports the sharing check first)",
      read_only_file_overwritten},
     {"wine:create-file-bad-share", "inferred:create-file-parameters", Basis::inferred,
      "CreateFile with share bits outside 0x7: the model ERROR_INVALID_PARAMETER, Wine opens "
