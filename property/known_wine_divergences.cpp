@@ -519,7 +519,12 @@ bool read_only_file_overwritten(const Divergence& d) {
   const bool writes = (flags_of(step, "access", Family::file_access) &
                        (access::kGenericWrite | access::kGenericAll | access::kMaximumAllowed |
                         file_access::kWriteData | file_access::kAppendData)) != 0;
-  if (disposition != "CREATE_ALWAYS" && disposition != "TRUNCATE_EXISTING" && !writes) {
+  // Creating a read-only file FILE_FLAG_DELETE_ON_CLOSE (STATUS_CANNOT_DELETE).
+  const std::uint32_t flags = flags_of(step, "flags", Family::file_flags);
+  const bool deleting_read_only =
+      (flags & file_flags::kAttributeReadOnly) && (flags & file_flags::kDeleteOnClose);
+  if (disposition != "CREATE_ALWAYS" && disposition != "TRUNCATE_EXISTING" && !writes &&
+      !deleting_read_only) {
     return false;
   }
   const bool read_only = any_earlier(d, [&](const Json& s, std::size_t) {
@@ -527,7 +532,7 @@ bool read_only_file_overwritten(const Divergence& d) {
             s.value("path", "") == step.value("path", "") &&
             (flags_of(s, "flags", Family::file_flags) & file_flags::kAttributeReadOnly));
   });
-  if (!read_only) return false;
+  if (!read_only && !deleting_read_only) return false;
   if (d.field == "ok") return d.model == false && d.wine == true;
   // Wine checks sharing before the attribute (FastFat checks the attribute first).
   return d.field == "error" && is_error(d.model, "ERROR_ACCESS_DENIED") &&

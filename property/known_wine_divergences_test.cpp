@@ -503,6 +503,18 @@ TEST(KnownWineDivergences, ReadOnlyFileOverwritten) {
   // CREATE_ALWAYS asking only FILE_WRITE_ATTRIBUTES while another handle held it).
   EXPECT_EQ(rule_for(p, 2, "error", "ERROR_ACCESS_DENIED", "ERROR_SHARING_VIOLATION"),
             "wine:read-only-file-overwritten");
+  // Creating a file read-only and DELETE_ON_CLOSE (crash-f874adcf: flags 0x7d7d7d7d).
+  const Json create = program_of(R"([
+    {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_READ|GENERIC_WRITE", "share": "0",
+     "disposition": "CREATE_ALWAYS", "flags": "0x7d7d7d7d", "out": "h0"},
+    {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_READ|GENERIC_WRITE", "share": "0",
+     "disposition": "CREATE_ALWAYS", "flags": "FILE_FLAG_DELETE_ON_CLOSE", "out": "h1"}])");
+  EXPECT_EQ(rule_for(create, 0, "ok", false, true), "wine:read-only-file-overwritten");
+  EXPECT_EQ(rule_for(create, 1, "ok", false, true), "wine:read-only-file-overwritten");
+  const Json plain = program_of(R"([
+    {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_READ", "share": "0",
+     "disposition": "OPEN_ALWAYS", "flags": "FILE_FLAG_DELETE_ON_CLOSE", "out": "h0"}])");
+  EXPECT_EQ(rule_for(plain, 0, "ok", false, true), "");
   EXPECT_EQ(rule_for(p, 4, "ok", false, true), "");
 }
 

@@ -150,6 +150,12 @@ def read_only_attribute():
             setup + [create_file(out="g", access=access, share="FILE_SHARE_READ",
                                  disposition=disposition, flags=flags, expect=expect)],
             ["sharing", "read-only"]))
+    out.append(make_case(
+        "sharing/read-only-attribute-created-delete-on-close", "Creating a file read-only and "
+        "DELETE_ON_CLOSE is denied", "inferred", [], note,
+        "A read-only file cannot be deleted, so it cannot be created delete-on-close",
+        [create_file(flags="FILE_ATTRIBUTE_READONLY|FILE_FLAG_DELETE_ON_CLOSE",
+                     expect=fail("ERROR_ACCESS_DENIED"))], ["sharing", "read-only"]))
     return out
 
 
