@@ -524,7 +524,7 @@ bool read_only_file_overwritten(const Divergence& d) {
   const bool deleting_read_only =
       (flags & file_flags::kAttributeReadOnly) && (flags & file_flags::kDeleteOnClose);
   if (disposition != "CREATE_ALWAYS" && disposition != "TRUNCATE_EXISTING" && !writes &&
-      !deleting_read_only) {
+      !(flags & file_flags::kDeleteOnClose)) {
     return false;
   }
   const bool read_only = any_earlier(d, [&](const Json& s, std::size_t) {

@@ -515,6 +515,17 @@ TEST(KnownWineDivergences, ReadOnlyFileOverwritten) {
     {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_READ", "share": "0",
      "disposition": "OPEN_ALWAYS", "flags": "FILE_FLAG_DELETE_ON_CLOSE", "out": "h0"}])");
   EXPECT_EQ(rule_for(plain, 0, "ok", false, true), "");
+  // DELETE_ON_CLOSE of a read-only file another handle holds (crash-6446c8c6).
+  const Json held = program_of(R"([
+    {"call": "CreateFileA", "path": "b.bin", "access": "0x6e2d6465", "share": "0",
+     "disposition": "OPEN_ALWAYS", "flags": "0x73656d61", "out": "h1"},
+    {"call": "CreateFileW", "path": "b.bin", "access": "0", "share": "FILE_SHARE_READ",
+     "disposition": "OPEN_ALWAYS", "flags": "FILE_FLAG_DELETE_ON_CLOSE", "out": "h3"},
+    {"call": "CreateFileW", "path": "b.bin", "access": "0", "share": "FILE_SHARE_READ",
+     "disposition": "OPEN_ALWAYS", "out": "h4"}])");
+  EXPECT_EQ(rule_for(held, 1, "error", "ERROR_ACCESS_DENIED", "ERROR_SHARING_VIOLATION"),
+            "wine:read-only-file-overwritten");
+  EXPECT_EQ(rule_for(held, 2, "error", "ERROR_ACCESS_DENIED", "ERROR_SHARING_VIOLATION"), "");
   EXPECT_EQ(rule_for(p, 4, "ok", false, true), "");
 }
 
