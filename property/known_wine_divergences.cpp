@@ -45,6 +45,14 @@ bool any_earlier(const Divergence& d, Pred pred) {
   return false;
 }
 
+// A Create*/CreateFile error of success: the object or file is new, or it already existed.
+bool created(const Json& error) {
+  return is_error(error, "ERROR_SUCCESS") || is_error(error, "ERROR_ALREADY_EXISTS");
+}
+
+// The target's error field says the call opened or created what it asked for.
+bool target_opened(const Divergence& d) { return target_succeeded(d) || created(d.wine); }
+
 // The CreateFileMapping step behind view `view` (view -> MapViewOfFile -> mapping handle).
 const Json* section_of_view(const Json& program, const std::string& view, std::size_t before) {
   const Json* map = producer_of(program, view, before);
@@ -461,8 +469,7 @@ bool file_grown_beyond_model_disk(const Divergence& d) {
   }
   if (size <= (std::uint64_t{256} << 30)) return false;
   if (d.field == "ok") return d.model == false && d.wine == true;
-  return d.field == "error" && is_error(d.model, "ERROR_DISK_FULL") &&
-         (target_succeeded(d) || is_error(d.wine, "ERROR_ALREADY_EXISTS"));
+  return d.field == "error" && is_error(d.model, "ERROR_DISK_FULL") && target_opened(d);
 }
 
 // inferred:image-layout: an image section is SizeOfImage bytes and CreateFileMapping's size
@@ -474,8 +481,7 @@ bool image_section_size_checked(const Divergence& d) {
   if (!(protect_of(step) & sec::kImage)) return false;
   if ((number_of(step, "size_high") | number_of(step, "size_low")) == 0) return false;
   if (d.field == "ok") return d.model == true && d.wine == false;
-  return d.field == "error" && is_error(d.wine, "ERROR_NOT_ENOUGH_MEMORY") &&
-         (is_error(d.model, "ERROR_SUCCESS") || is_error(d.model, "ERROR_ALREADY_EXISTS"));
+  return d.field == "error" && is_error(d.wine, "ERROR_NOT_ENOUGH_MEMORY") && created(d.model);
 }
 
 // inferred:delete-pending: once a FILE_FLAG_DELETE_ON_CLOSE handle of a file has closed, the
@@ -504,8 +510,7 @@ bool delete_on_close_name_kept(const Divergence& d) {
   if (d.field != "error") return false;
   // The model's name is gone: whatever Wine's still existing file answers (an open, G7...).
   if (is_error(d.model, "ERROR_FILE_NOT_FOUND")) return true;
-  const bool opened = target_succeeded(d) || is_error(d.wine, "ERROR_ALREADY_EXISTS");
-  return (is_error(d.model, "ERROR_ACCESS_DENIED") && opened) ||
+  return (is_error(d.model, "ERROR_ACCESS_DENIED") && target_opened(d)) ||
          (is_error(d.model, "ERROR_SUCCESS") && is_error(d.wine, "ERROR_ALREADY_EXISTS"));
 }
 
@@ -536,8 +541,7 @@ bool read_only_file_overwritten(const Divergence& d) {
   if (d.field == "ok") return d.model == false && d.wine == true;
   // Wine checks sharing before the attribute (FastFat checks the attribute first).
   return d.field == "error" && is_error(d.model, "ERROR_ACCESS_DENIED") &&
-         (target_succeeded(d) || is_error(d.wine, "ERROR_ALREADY_EXISTS") ||
-          is_error(d.wine, "ERROR_SHARING_VIOLATION"));
+         (target_opened(d) || is_error(d.wine, "ERROR_SHARING_VIOLATION"));
 }
 
 // inferred:create-file-parameters: kernel32 CreateFile rejects share bits outside
@@ -639,8 +643,7 @@ bool accessless_open_of_writable_section(const Divergence& d) {
   if (!writable_section) return false;
   if (d.field == "ok") return d.model == true && d.wine == false;
   return d.field == "error" && is_error(d.wine, "ERROR_SHARING_VIOLATION") &&
-         (is_error(d.model, "ERROR_USER_MAPPED_FILE") || is_error(d.model, "ERROR_SUCCESS") ||
-          is_error(d.model, "ERROR_ALREADY_EXISTS"));
+         (is_error(d.model, "ERROR_USER_MAPPED_FILE") || created(d.model));
 }
 
 // inferred:open-access-check: a file opened with MAXIMUM_ALLOWED holds the file's ALL_ACCESS in
@@ -663,8 +666,7 @@ bool maximum_allowed_file_sharing(const Divergence& d) {
   if (d.field != "error" || !is_error(d.model, "ERROR_SHARING_VIOLATION")) return false;
   // This open asks MAXIMUM_ALLOWED: Wine grants it less, so its next check answers (G7...).
   if (maximum(step)) return !is_error(d.wine, "ERROR_SHARING_VIOLATION");
-  return is_error(d.wine, "ERROR_SUCCESS") || is_error(d.wine, "ERROR_ALREADY_EXISTS") ||
-         is_error(d.wine, "0xdeadbeef");
+  return target_opened(d);
 }
 
 // inferred:namespace-links: a name through an object that is not a directory ("a\b" where "a" is
