@@ -144,8 +144,7 @@ auto ModelApi::create_file(const std::u16string& raw_path, std::uint32_t access,
     // inferred:read-only-attribute: no writing, overwriting or deleting a read-only file (nor
     // a file CREATE_ALWAYS makes read-only, with DELETE_ON_CLOSE).
     if ((files_.node(node)->read_only &&
-         ((granted & (file_access::kWriteData | file_access::kAppendData)) || overwrite ||
-          delete_on_close)) ||
+         ((granted & kWriteRights) || overwrite || delete_on_close)) ||
         (disposition == kCreateAlways && read_only && delete_on_close)) {
       rely_on(inferred::kReadOnlyAttribute);
       return Failure{error::kAccessDenied};
