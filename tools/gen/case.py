@@ -7,7 +7,7 @@ order so the generated JSON Lines are byte-for-byte deterministic.
 PAGE = 4096  # x86-64 page size (assumed by the brief)
 GRANULARITY = 65536  # allocation granularity
 
-KINDS = ("documented", "recorded", "inferred")
+KINDS = ("asserted", "documented", "derived", "inferred", "recorded")
 
 
 def step(call, out=None, expect=None, **params):
