@@ -392,24 +392,6 @@ bool file_grown_before_name_check(const Divergence& d) {
   return false;
 }
 
-// inferred:truncate-above-section: SetEndOfFile may cut a file with a data section down to the
-// section's size (G4 records only the cut below it, ERROR_USER_MAPPED_FILE); Wine 8.0 refuses
-// any truncation of a file with a mapping.
-bool truncate_above_section_size(const Divergence& d) {
-  const Json& step = (*d.program)["steps"][d.step];
-  if (!is_call(step, "SetFileSize", "SetEndOfFile")) return false;
-  const auto path = path_of(*d.program, step.value("handle", ""), d.step);
-  if (!path) return false;
-  const bool mapped = any_earlier(d, [&](const Json& s, std::size_t i) {
-    return (is_call(s, "CreateFileMappingW", "CreateFileMappingA") &&
-            path_of(*d.program, s.value("file", ""), i) == path);
-  });
-  if (!mapped) return false;
-  if (d.field == "ok") return d.model == true && d.wine == false;
-  return d.field == "error" && is_error(d.wine, "ERROR_USER_MAPPED_FILE") &&
-         (is_error(d.model, "0xdeadbeef") || is_error(d.model, "ERROR_SUCCESS"));
-}
-
 // inferred:section-handle-access (spec:D2-D28): a view is checked against the section's own
 // protection whatever rights the handle holds (1D: incompatible -> ERROR_ACCESS_DENIED); Wine
 // 8.0 lets a handle from OpenFileMapping(FILE_MAP_ALL_ACCESS), or a duplicate given more rights,
@@ -621,31 +603,6 @@ bool share_checked_before_overwrite(const Divergence& d) {
   return is_error(d.model, "ERROR_SHARING_VIOLATION") && is_error(d.wine, "ERROR_USER_MAPPED_FILE");
 }
 
-// inferred:share-access: CreateFile asking no read, write or delete access of a file a writable
-// data section maps: the model checks share access over the access asked (IoCheckShareAccess:
-// nothing to check), so the open succeeds or, overwriting, meets G4 (ERROR_USER_MAPPED_FILE);
-// Wine 8.0 counts the section as a writer the open does not share (ERROR_SHARING_VIOLATION).
-bool accessless_open_of_writable_section(const Divergence& d) {
-  const Json& step = (*d.program)["steps"][d.step];
-  if (!is_call(step, "CreateFileW", "CreateFileA")) return false;
-  constexpr std::uint32_t kShareChecked =
-      access::kGenericRead | access::kGenericWrite | access::kGenericExecute | access::kGenericAll |
-      access::kMaximumAllowed | access::kDelete | file_access::kReadData | file_access::kWriteData |
-      file_access::kAppendData | file_access::kExecute;
-  if (flags_of(step, "access", Family::file_access) & kShareChecked) return false;
-  const std::string path = step.value("path", "");
-  const bool writable_section = any_earlier(d, [&](const Json& s, std::size_t i) {
-    const std::uint32_t p = protect_of(s) & 0xff;
-    return is_call(s, "CreateFileMappingW", "CreateFileMappingA") &&
-           (p == page::kReadWrite || p == page::kExecuteReadWrite) &&
-           path_of(*d.program, s.value("file", ""), i) == path;
-  });
-  if (!writable_section) return false;
-  if (d.field == "ok") return d.model == true && d.wine == false;
-  return d.field == "error" && is_error(d.wine, "ERROR_SHARING_VIOLATION") &&
-         (is_error(d.model, "ERROR_USER_MAPPED_FILE") || created(d.model));
-}
-
 // inferred:open-access-check: a file opened with MAXIMUM_ALLOWED holds the file's ALL_ACCESS in
 // the model, and share access (and an image section's refusal of writers, G3) is checked over
 // it (NT checks the granted access); Wine 8.0 lets opens that do not share with such a handle
@@ -771,11 +728,6 @@ constexpr DivergenceRule kRules[] = {
      "overwriting a mapped file that an open handle does not share: the model "
      "ERROR_SHARING_VIOLATION, Wine ERROR_USER_MAPPED_FILE",
      share_checked_before_overwrite},
-    {"wine:accessless-open-of-writable-section", "inferred:share-access (spec:G2, G4)",
-     Basis::inferred,
-     "CreateFile with no read/write/delete access of a file a writable section maps: the model "
-     "opens it (or, overwriting, ERROR_USER_MAPPED_FILE), Wine ERROR_SHARING_VIOLATION",
-     accessless_open_of_writable_section},
     {"wine:maximum-allowed-file-sharing", "inferred:open-access-check", Basis::inferred,
      "a file opened with MAXIMUM_ALLOWED: the model checks sharing over the file's ALL_ACCESS "
      "(ERROR_SHARING_VIOLATION), Wine opens",
@@ -792,11 +744,6 @@ constexpr DivergenceRule kRules[] = {
      "a named CreateFileMapping that grows the file and then meets its name (existing or "
      "malformed): the model's file stays grown, Wine's is not grown",
      file_grown_before_name_check},
-    {"wine:truncate-above-section-size", "inferred:truncate-above-section (spec:G4)",
-     Basis::inferred,
-     "SetEndOfFile down to a size still covering every data section: the model allows it, "
-     "Wine ERROR_USER_MAPPED_FILE",
-     truncate_above_section_size},
     {"wine:opened-handle-skips-protection", "inferred:section-handle-access (spec:D2-D28)",
      Basis::inferred,
      "a view through an OpenFileMapping or DuplicateHandle handle holding rights the section's "

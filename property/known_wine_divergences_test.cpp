@@ -209,24 +209,6 @@ TEST(KnownWineDivergences, ViewsBeyondTheSectionProtection) {
   EXPECT_EQ(rule_for(opened, 7, "ok", false, true), "");
 }
 
-TEST(KnownWineDivergences, TruncationOfAMappedFile) {
-  const Json p = program_of(("[" + file_step("GENERIC_READ|GENERIC_WRITE") +
-                             R"(, {"call": "SetFileSize", "handle": "h0", "size": 13398},
-          {"call": "CreateFileMappingW", "out": "m", "file": "h0", "protect": "PAGE_READONLY",
-           "size_high": 0, "size_low": 4096, "name": null},
-          {"call": "SetFileSize", "handle": "h0", "size": 8192},
-          {"call": "DuplicateHandle", "out": "h1", "handle": "h0", "same_access": true},
-          {"call": "SetFileSize", "handle": "h1", "size": 4096}])")
-                                .c_str());
-  EXPECT_EQ(rule_for(p, 3, "ok", true, false), "wine:truncate-above-section-size");
-  // Through a duplicate it is the same file (origin_of follows DuplicateHandle).
-  EXPECT_EQ(rule_for(p, 5, "ok", true, false), "wine:truncate-above-section-size");
-  EXPECT_EQ(rule_for(p, 3, "error", "0xdeadbeef", "ERROR_USER_MAPPED_FILE"),
-            "wine:truncate-above-section-size");
-  // Before any mapping exists the truncation is plain: not tolerated.
-  EXPECT_EQ(rule_for(p, 1, "ok", true, false), "");
-}
-
 TEST(KnownWineDivergences, CacheModifierOnNoAccessView) {
   const Json p = reserve_view_program("0x14000004");  // PAGE_READWRITE|SEC_RESERVE|SEC_NOCACHE
   EXPECT_EQ(rule_for(p, 2, "protect", "PAGE_NOACCESS", "PAGE_NOACCESS|PAGE_NOCACHE"),
@@ -349,36 +331,6 @@ TEST(KnownWineDivergences, NamespaceAndSharingOrder) {
   EXPECT_EQ(rule_for(p, 3, "error", "ERROR_SHARING_VIOLATION", "ERROR_USER_MAPPED_FILE"),
             "wine:share-checked-before-overwrite");
   EXPECT_EQ(rule_for(p, 3, "error", "ERROR_USER_MAPPED_FILE", "ERROR_SHARING_VIOLATION"), "");
-}
-
-TEST(KnownWineDivergences, AccesslessOpenOfAWritableSection) {
-  // Found by fuzz_differential in CI (crash-f1bffedd): a 112 MiB PAGE_READWRITE section of a.bin,
-  // then CreateFileW(a.bin, access 0, share 0, CREATE_ALWAYS).
-  const Json p = program_of(R"([
-    {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_READ|GENERIC_WRITE", "share": "0",
-     "disposition": "CREATE_ALWAYS", "flags": "0x2000000", "out": "h0"},
-    {"call": "CreateFileMappingW", "file": "h0", "protect": "PAGE_READWRITE|SEC_COMMIT",
-     "size_high": 0, "size_low": 117506048, "name": null, "out": "h1"},
-    {"call": "CreateFileW", "path": "a.bin", "access": "0", "share": "0",
-     "disposition": "CREATE_ALWAYS", "flags": "FILE_ATTRIBUTE_NORMAL", "out": "h4"},
-    {"call": "CreateFileW", "path": "a.bin", "access": "GENERIC_READ", "share": "0",
-     "disposition": "CREATE_ALWAYS", "out": "h5"},
-    {"call": "CreateFileMappingW", "file": "h0", "protect": "PAGE_READONLY", "size_high": 0,
-     "size_low": 0, "name": null, "out": "h6"},
-    {"call": "CreateFileW", "path": "b.bin", "access": "0", "share": "0",
-     "disposition": "CREATE_ALWAYS", "out": "h7"}])");
-  EXPECT_EQ(rule_for(p, 2, "error", "ERROR_USER_MAPPED_FILE", "ERROR_SHARING_VIOLATION"),
-            "wine:accessless-open-of-writable-section");
-  // With read access the model checks sharing too: a difference there is not this rule.
-  EXPECT_EQ(rule_for(p, 3, "error", "ERROR_USER_MAPPED_FILE", "ERROR_SHARING_VIOLATION"), "");
-  // Found next (crash-2b22fc5b): OPEN_EXISTING with access 0 opens in the model.
-  EXPECT_EQ(rule_for(p, 2, "ok", true, false), "wine:accessless-open-of-writable-section");
-  EXPECT_EQ(rule_for(p, 2, "error", "ERROR_SUCCESS", "ERROR_SHARING_VIOLATION"),
-            "wine:accessless-open-of-writable-section");
-  EXPECT_EQ(rule_for(p, 2, "ok", false, true), "");
-  // Neither is another error from Wine, nor a file no writable section maps.
-  EXPECT_EQ(rule_for(p, 2, "error", "ERROR_USER_MAPPED_FILE", "ERROR_ACCESS_DENIED"), "");
-  EXPECT_EQ(rule_for(p, 5, "error", "ERROR_USER_MAPPED_FILE", "ERROR_SHARING_VIOLATION"), "");
 }
 
 TEST(KnownWineDivergences, MaximumAllowedFileSharing) {

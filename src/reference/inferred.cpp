@@ -150,7 +150,9 @@ constexpr InferredChoice kChoices[] = {
      "rights outside the type's ALL_ACCESS fail ERROR_ACCESS_DENIED; MAXIMUM_ALLOWED grants "
      "the type's ALL_ACCESS.",
      "N30 (OpenMutex with 0 access is denied); the default DACL grants the creator GENERIC_ALL, "
-     "which maps to the type's ALL_ACCESS and nothing more."},
+     "which maps to the type's ALL_ACCESS and nothing more. Asserted for mutexes bit by bit "
+     "(spec:names.open-mutex-access-bits, sync.c test_mutex), so the choice covers only the "
+     "other types (events, semaphores, sections)."},
     {kOpenFileMapCopy, "OpenFileMapping(FILE_MAP_COPY) grants SECTION_MAP_READ.",
      "FILE_MAP_COPY equals SECTION_QUERY numerically; kernel32 converts it (Wine KB, ReactOS) so "
      "the handle can map copy-on-write views."},
@@ -226,30 +228,34 @@ constexpr InferredChoice kChoices[] = {
     {kShareAccess,
      "Sharing is checked the NT way (IoCheckShareAccess over read/write/delete access of the "
      "file's open handles) and only while a handle is open; a section holds no share access "
-     "of its own, except that a writable data section (PAGE_READWRITE, "
-     "PAGE_EXECUTE_READWRITE) makes opens that do not share write fail (G2). Sharing is "
-     "checked before the section rules (G3-G7, 1G).",
+     "of its own. (Asserted, no longer part of this choice: a writable data section fails "
+     "every open that does not share write, access 0 included, "
+     "spec:sharing.readwrite-section-needs-share-write; the share check comes before the "
+     "overwrite of a mapped file, spec:file-access.copy-over-mapped-file-sharing-first.)",
      "1G: after the file handle is closed, any open succeeds on a read-only data mapping (G1): "
      "share access is released at cleanup. The kept-aside row G2 is the PAGE_READWRITE line of "
      "the same test; NT's IoCheckShareAccess refuses a non-write-sharing open while the file "
      "has user-writable references (MmDoesFileHaveUserWritableReferences), which a writable "
      "section is."},
     {kDeletePending,
-     "When a FILE_FLAG_DELETE_ON_CLOSE handle closes, the file is delete-pending: new opens "
-     "fail ERROR_ACCESS_DENIED and it leaves the folder once no handle is open; sections "
-     "keep its contents.",
+     "When a FILE_FLAG_DELETE_ON_CLOSE handle closes, the file is delete-pending (as after "
+     "FileDispositionInformation, whose refusal of new opens with ERROR_ACCESS_DENIED is "
+     "asserted: spec:file-access.delete-pending-open-denied) and it leaves the folder once no "
+     "handle is open; sections keep its contents.",
      "STATUS_DELETE_PENDING -> ERROR_ACCESS_DENIED; NTFS removes the name at the last cleanup."},
     {kReadOnlyAttribute,
      "A file created with FILE_ATTRIBUTE_READONLY (CREATE_ALWAYS sets the attributes again) is "
-     "read-only: opens asking FILE_WRITE_DATA or FILE_APPEND_DATA, CREATE_ALWAYS and "
-     "TRUNCATE_EXISTING of it, and FILE_FLAG_DELETE_ON_CLOSE opens (creating it too) fail "
-     "ERROR_ACCESS_DENIED; the handle that creates it keeps its rights.",
+     "read-only: CREATE_ALWAYS and TRUNCATE_EXISTING of it and creating it delete-on-close "
+     "fail ERROR_ACCESS_DENIED; the handle that creates it keeps its rights. (Asserted, no "
+     "longer part of this choice: opens for write and DELETE_ON_CLOSE opens fail "
+     "ERROR_ACCESS_DENIED, DELETE opens work, spec:sharing.read-only-file-access.)",
      "CreateFile docs (CREATE_ALWAYS: \"if the specified file exists and is writable\"; "
      "FILE_ATTRIBUTE_READONLY: applications cannot write to or delete the file); NTFS answers "
      "STATUS_ACCESS_DENIED / STATUS_CANNOT_DELETE. Found by fuzz_differential (Wine agrees)."},
     {kReadFileEof,
-     "ReadFile at an offset at or after the end of file fails ERROR_HANDLE_EOF (length 0 "
-     "succeeds); a read that starts inside the file returns the bytes up to the end.",
+     "ReadFile at an offset exactly at the end of file fails ERROR_HANDLE_EOF (length 0 "
+     "succeeds); a read that starts inside the file returns the bytes up to the end. (An "
+     "offset past the end is asserted: spec:file-access.read-past-end-handle-eof.)",
      "The Api passes the offset in an OVERLAPPED; kernel32 ReadFile reports STATUS_END_OF_FILE "
      "as ERROR_HANDLE_EOF when an OVERLAPPED is given."},
     {kFileOffsets,
@@ -265,8 +271,8 @@ constexpr InferredChoice kChoices[] = {
      "file pointer.",
      "SetFilePointerEx refuses a negative position with ERROR_NEGATIVE_SEEK."},
     {kGrownBytesZero,
-     "Bytes added by growing a file (SetEndOfFile, WriteFile past the end, CreateFileMapping "
-     "growth) read as zero.",
+     "Bytes added by growing a file through WriteFile past the end or CreateFileMapping growth "
+     "read as zero (SetEndOfFile growth is asserted: spec:file-access.grown-bytes-zero).",
      "H11 says grown bytes are not guaranteed zero; NTFS zeroes them (valid data length), and "
      "zero is the only deterministic answer."},
     {kFileSizeAccess, "GetFileSizeEx works on a file handle of any access, including 0.",
@@ -283,12 +289,6 @@ constexpr InferredChoice kChoices[] = {
      "SetEndOfFile's documentation requires GENERIC_WRITE; NtSetInformationFile("
      "FileEndOfFileInformation) needs FILE_WRITE_DATA. Not in the spec; Wine 8.0 resizes the "
      "file anyway (found by the differential properties)."},
-    {kTruncateAboveSection,
-     "SetEndOfFile on a file with data sections succeeds while the new size still covers "
-     "every section (only a cut below a section's size fails ERROR_USER_MAPPED_FILE).",
-     "G4 records the cut to 0 below a mapping; MmCanFileBeTruncated refuses only a size that "
-     "would cut into a section. Wine 8.0 refuses any truncation of a mapped file (found by the "
-     "differential properties)."},
 };
 
 }  // namespace

@@ -73,7 +73,6 @@ inline constexpr std::string_view kGrownBytesZero = "inferred:grown-bytes-zero";
 inline constexpr std::string_view kFileSizeAccess = "inferred:file-size-access";
 inline constexpr std::string_view kViewOffsetPastEnd = "inferred:view-offset-past-end";
 inline constexpr std::string_view kEndOfFileAccess = "inferred:end-of-file-access";
-inline constexpr std::string_view kTruncateAboveSection = "inferred:truncate-above-section";
 }  // namespace inferred
 
 }  // namespace fmconf

@@ -30,18 +30,20 @@ auto ModelApi::check_sharing(NodeId node, std::uint32_t access, std::uint32_t sh
   const bool read = access & kReadRights;
   const bool write = access & kWriteRights;
   const bool del = access & access::kDelete;
-  if (!read && !write && !del) return model::ok_status();
   for (const auto& [id, other] : objects_.objects()) {
-    // spec:G1, G2: a writable data section counts as a writer although it holds no handle
-    // (NT: IoCheckShareAccess asks MmDoesFileHaveUserWritableReferences): opens that do not
-    // share write fail; read-only sections change nothing (G1).
+    // spec:G1, spec:sharing.readwrite-section-needs-share-write (file.c test_file_sharing,
+    // is_sharing_map_compatible): a PAGE_READWRITE/PAGE_EXECUTE_READWRITE data section makes
+    // every open that does not share write fail, whatever access it asks (access 0 too);
+    // read-only sections change nothing (G1).
     if (other.type == ObjectType::section && other.section.node == node &&
         other.section.backing == model::Backing::data_file && !(share & share::kWrite) &&
         (other.section.protect == page::kReadWrite ||
          other.section.protect == page::kExecuteReadWrite)) {
-      rely_on(inferred::kShareAccess);
       return Failure{error::kSharingViolation};
     }
+  }
+  if (!read && !write && !del) return model::ok_status();
+  for (const auto& [id, other] : objects_.objects()) {
     if (other.type != ObjectType::file || other.file.node != node || other.handle_count == 0) {
       continue;
     }
@@ -62,15 +64,18 @@ auto ModelApi::check_sharing(NodeId node, std::uint32_t access, std::uint32_t sh
 }
 
 auto ModelApi::truncation_allowed(NodeId node, std::uint64_t new_size) const -> Status {
+  const model::FileNode* file = files_.node(node);
+  const std::uint64_t size = file ? file->size : 0;
   for (const auto& [id, object] : objects_.objects()) {
     if (object.type != ObjectType::section || object.section.node != node) continue;
     if (object.section.backing == model::Backing::image) {
       rely_on(inferred::kImageTruncate);
       return Failure{error::kUserMappedFile};
     }
-    // spec:G4: a data section forbids cutting the file below the section's size.
-    if (new_size < object.section.size) return Failure{error::kUserMappedFile};
-    rely_on(inferred::kTruncateAboveSection);
+    // spec:G4, spec:file-access.shrink-mapped-file-denied (file.c test_eof): while a data
+    // section or a view of it exists, any cut below the file's current size fails, even one
+    // that still covers the section; the same size or a larger one is fine.
+    if (new_size < size) return Failure{error::kUserMappedFile};
   }
   return model::ok_status();
 }
@@ -82,8 +87,9 @@ auto ModelApi::check_section_rules_for_open(NodeId node, std::uint32_t access, b
         object.section.backing != model::Backing::image) {
       continue;
     }
-    // spec:G3, G5: an image section refuses writers and overwrites (MmFlushImageSection).
-    if ((access & kWriteRights) || overwrite) return Failure{error::kSharingViolation};
+    // spec:G3, G5: an image section refuses FILE_WRITE_DATA (not FILE_APPEND_DATA alone:
+    // file.c is_sharing_map_compatible) and overwrites (MmFlushImageSection).
+    if ((access & file_access::kWriteData) || overwrite) return Failure{error::kSharingViolation};
     // spec:G7: ... and delete-on-close opens.
     if (delete_on_close) return Failure{error::kAccessDenied};
   }

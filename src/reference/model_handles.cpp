@@ -132,6 +132,12 @@ bool ModelApi::DuplicateHandle(Handle source, std::uint32_t access, bool same_ac
   if (!same_access) {
     const std::uint32_t requested = model::map_generic(type, access);
     const std::uint32_t full = type == ObjectType::file ? held : model::all_access(type);
+    // spec:handles.duplicate-outside-all-access-denied (om.c test_duplicate_object: ~0u on the
+    // process handle is STATUS_ACCESS_DENIED): rights outside the type's ALL_ACCESS fail even
+    // beside MAXIMUM_ALLOWED.
+    if ((requested & ~access::kMaximumAllowed & ~model::all_access(type)) != 0) {
+      return finish_status(Failure{error::kAccessDenied});
+    }
     if (requested & access::kMaximumAllowed) {
       granted = full;
     } else if ((requested & ~held) == 0) {

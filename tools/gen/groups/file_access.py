@@ -150,8 +150,8 @@ def end_of_file_cases():
         out.append(make_case(
             f"file-access/set-file-size-access-{access.lower().replace('_', '-')}",
             f"SetFileSize through a {access} file handle: ERROR_ACCESS_DENIED, size unchanged",
-            "inferred", [],
-            "inferred:end-of-file-access, outside spec: SetEndOfFile's documentation requires "
+            "inferred", ["documented.set-end-of-file-generic-write"],
+            "the failure is documented, its error is inferred:end-of-file-access: SetEndOfFile's documentation requires "
             "GENERIC_WRITE (NtSetInformationFile FileEndOfFileInformation needs "
             "FILE_WRITE_DATA); found by the differential property Differential/StatefulProgramsOfApiCalls "
             "against Wine 8.0, triaged in issue 5",

@@ -201,7 +201,7 @@ def rule_cases():
         out.append(make_case(
             f"sec-flags/sec-large-pages-commit-{size:x}",
             f"Pagefile SEC_COMMIT|SEC_LARGE_PAGES, {label}, no SeLockMemoryPrivilege: fails",
-            "inferred", ["H7", "C12", "C2"],
+            "inferred", ["H7", "C12", "C2", "documented.large-pages-privilege"],
             "the documented combination is absent from the Windows-run tests and the error code "
             "without SeLockMemoryPrivilege is UNTESTED (§5, open question 5): the case only "
             "asserts failure (the runner never enables that privilege)",

@@ -29,17 +29,16 @@ def table_1g():
             for share in ("0", "FILE_SHARE_READ", SHARE_RW):
                 if prot == "PAGE_READWRITE" and "FILE_SHARE_WRITE" not in share:
                     expect, kind, rows, note = (
-                        fail("ERROR_SHARING_VIOLATION"), "inferred", ["G2", "G1"],
-                        "absent row G2 (the PAGE_READWRITE line of test_file_sharing); inferred: "
-                        "a writable data section counts as a writer (NT's IoCheckShareAccess "
-                        "refuses a non-write-sharing open while the file has user-writable "
-                        "references), so an open that does not share write access is a sharing "
-                        "violation; G1 lists only the read-only protections as always opening")
+                        fail("ERROR_SHARING_VIOLATION"), "asserted",
+                        ["sharing.readwrite-section-needs-share-write", "G2", "G1"],
+                        "kernel32 file.c test_file_sharing, is_sharing_map_compatible: a "
+                        "PAGE_READWRITE mapping makes every open without FILE_SHARE_WRITE fail")
                 elif prot == "PAGE_READWRITE":
                     expect, kind, rows, note = (
-                        ok("ERROR_SUCCESS"), "inferred", ["G2", "G6"],
-                        "absent row G2; an open that shares write access is compatible with a "
-                        "writable section (G6 opens such a mapped file with share R|W)")
+                        ok("ERROR_SUCCESS"), "asserted",
+                        ["sharing.readwrite-section-needs-share-write", "G2", "G6"],
+                        "kernel32 file.c test_file_sharing, is_sharing_map_compatible: an open "
+                        "that shares write access is compatible with a PAGE_READWRITE mapping")
                 else:
                     expect, kind, rows, note = (ok("ERROR_SUCCESS"), "recorded", ["G1"],
                                                 "F test_file_sharing")
@@ -56,34 +55,46 @@ def table_1g():
         if prot == "PAGE_READWRITE":
             out.append(make_case(
                 f"sharing/g-{p}-open-none-share0", f"{prot} mapping holds the file; open asking "
-                "no access, share 0: ok", "inferred", ["G2", "G1"], "inferred: share access is "
-                "checked over the access the open asks (NT's IoCheckShareAccess checks nothing "
-                "for an open without read, write or delete access), so a writable section (G2) "
-                "does not conflict. Found by fuzz_differential (Wine: sharing violation)",
-                "G1: PAGE_READONLY or PAGE_WRITECOPY mapping, CreateFileA(any access, any "
-                "sharing, OPEN_EXISTING) succeeds (error 0)",
-                mapped_file(prot) + [open_again("0", "0", expect=ok("ERROR_SUCCESS"))],
+                "no access, share 0: sharing violation", "asserted",
+                ["sharing.readwrite-section-needs-share-write", "G2", "G1"], "kernel32 file.c "
+                "test_file_sharing, access_modes M(0) x sharing_modes M(0): "
+                "is_sharing_map_compatible is FALSE for PAGE_READWRITE without FILE_SHARE_WRITE "
+                "whatever the access; overturns inferred:share-access (found by fuzz_differential; "
+                "Wine 8.0 was right)",
+                "test_file_sharing: ok( h2 == INVALID_HANDLE_VALUE ... ); ok( ret == "
+                "ERROR_SHARING_VIOLATION ) for an incompatible map/access/sharing triple",
+                mapped_file(prot) + [open_again("0", "0", expect=fail("ERROR_SHARING_VIOLATION"))],
                 ["sharing", "table-1G"]))
         out.append(make_case(
             f"sharing/g4-{p}-create-always", f"{prot} mapping holds the file; CREATE_ALWAYS: "
-            "ERROR_USER_MAPPED_FILE", "recorded", ["G4"], "F test_file_sharing",
+            "ERROR_USER_MAPPED_FILE", "recorded",
+            ["G4", "file-access.copy-over-mapped-file-user-mapped"],
+            "F test_file_sharing; CopyFileA over a mapped file asserts the same error",
             "G4: CreateFileA(GENERIC_WRITE, share R|W, CREATE_ALWAYS) fails, "
             "ERROR_USER_MAPPED_FILE",
             mapped_file(prot) + [open_again("GENERIC_WRITE", SHARE_RW, "CREATE_ALWAYS",
                                             expect=fail("ERROR_USER_MAPPED_FILE"))],
             ["sharing", "table-1G"]))
+        rw = prot == "PAGE_READWRITE"
         out.append(make_case(
             f"sharing/g4-{p}-create-always-no-access", f"{prot} mapping holds the file; "
-            "CREATE_ALWAYS, access 0, share 0: ERROR_USER_MAPPED_FILE", "inferred",
-            ["G4", "G2"], "inferred: share access is checked over the access the open asks "
-            "(NT's IoCheckShareAccess checks nothing for an open without read, write or delete "
-            "access, so not even a writable section conflicts, G2); the overwrite of a mapped "
-            "file then fails as in G4. Found by fuzz_differential (Wine: sharing violation for "
-            "a writable section)",
+            "CREATE_ALWAYS, access 0, share 0: "
+            + ("ERROR_SHARING_VIOLATION" if rw else "ERROR_USER_MAPPED_FILE"),
+            "derived" if rw else "inferred",
+            ["sharing.readwrite-section-needs-share-write", "G4", "file-access.copy-over-mapped-"
+             "file-sharing-first"] if rw else ["G4", "G1"],
+            "derived: the open fails the writable section's share check "
+            "(sharing.readwrite-section-needs-share-write, asserted for access 0), and the share "
+            "check comes before the overwrite of a mapped file (CopyFileA over a mapped file a "
+            "handle does not share for write: ERROR_SHARING_VIOLATION, not G4's "
+            "ERROR_USER_MAPPED_FILE)" if rw else
+            "inferred: a read-only section conflicts with no open (G1, asserted for any access "
+            "and sharing with OPEN_EXISTING); the overwrite of a mapped file then fails as in G4",
             "G4: CreateFileA(GENERIC_WRITE, share R|W, CREATE_ALWAYS) fails, "
             "ERROR_USER_MAPPED_FILE",
-            mapped_file(prot) + [open_again("0", "0", "CREATE_ALWAYS",
-                                            expect=fail("ERROR_USER_MAPPED_FILE"))],
+            mapped_file(prot) + [open_again(
+                "0", "0", "CREATE_ALWAYS",
+                expect=fail("ERROR_SHARING_VIOLATION" if rw else "ERROR_USER_MAPPED_FILE"))],
             ["sharing", "table-1G"]))
         out.append(make_case(
             f"sharing/g6-{p}-delete-on-close", f"{prot} mapping holds the file; DELETE_ON_CLOSE "
@@ -116,11 +127,88 @@ def table_1g():
         ["sharing", "table-1G", "sec-image"]))
     out.append(make_case(
         "sharing/g7-image-delete-on-close", "SEC_IMAGE mapping holds the file; DELETE_ON_CLOSE "
-        "open: ERROR_ACCESS_DENIED", "recorded", ["G7"], "F test_file_sharing",
+        "open: ERROR_ACCESS_DENIED", "recorded",
+        ["G7", "file-access.delete-image-mapped-file-denied"],
+        "F test_file_sharing; DeleteFileA of a file an image section holds asserts the same error",
         "G7: SEC_IMAGE, same DELETE_ON_CLOSE open fails, ERROR_ACCESS_DENIED",
         img + [open_again("GENERIC_READ", SHARE_RW, flags="FILE_FLAG_DELETE_ON_CLOSE",
                           expect=fail("ERROR_ACCESS_DENIED"), image=True)],
         ["sharing", "table-1G", "sec-image"]))
+    return out
+
+
+# kernel32 file.c test_file_sharing (Wine 8.0, lines 2475-2491 and 2552-2595): every access mode
+# times every sharing mode, opened OPEN_EXISTING while only a mapping holds the file. The
+# tables and is_sharing_map_compatible are transcribed (facts, not code): an open fails
+# ERROR_SHARING_VIOLATION exactly when the mapping is PAGE_READWRITE and the open does not share
+# write, or the mapping is SEC_IMAGE and the open's access maps to FILE_WRITE_DATA.
+FILE_SHARING_ACCESS = (
+    ("0", "none"), ("GENERIC_READ", "read"), ("GENERIC_WRITE", "write"),
+    ("GENERIC_READ|GENERIC_WRITE", "read-write"), ("DELETE", "delete"),
+    ("GENERIC_READ|DELETE", "read-delete"), ("GENERIC_WRITE|DELETE", "write-delete"),
+    ("GENERIC_READ|GENERIC_WRITE|DELETE", "read-write-delete"), ("GENERIC_EXECUTE", "execute"),
+    ("GENERIC_EXECUTE|DELETE", "execute-delete"), ("FILE_READ_DATA", "read-data"),
+    ("FILE_WRITE_DATA", "write-data"), ("FILE_APPEND_DATA", "append-data"),
+    ("FILE_READ_EA", "read-ea"), ("FILE_WRITE_EA", "write-ea"),
+    ("FILE_READ_DATA|FILE_EXECUTE", "read-data-file-execute"),
+    ("FILE_WRITE_DATA|FILE_EXECUTE", "write-data-file-execute"),
+    ("FILE_APPEND_DATA|FILE_EXECUTE", "append-data-file-execute"),
+    ("FILE_READ_EA|FILE_EXECUTE", "read-ea-file-execute"),
+    ("FILE_WRITE_EA|FILE_EXECUTE", "write-ea-file-execute"), ("FILE_EXECUTE", "file-execute"),
+    ("0x40", "delete-child"), ("FILE_READ_ATTRIBUTES", "read-attributes"),
+    ("FILE_WRITE_ATTRIBUTES", "write-attributes"))
+FILE_SHARING_SHARE = (
+    ("0", "share0"), ("FILE_SHARE_READ", "share-r"), ("FILE_SHARE_WRITE", "share-w"),
+    (SHARE_RW, "share-rw"), ("FILE_SHARE_DELETE", "share-d"),
+    ("FILE_SHARE_READ|FILE_SHARE_DELETE", "share-rd"),
+    ("FILE_SHARE_WRITE|FILE_SHARE_DELETE", "share-wd"),
+    ("FILE_SHARE_READ|FILE_SHARE_WRITE|FILE_SHARE_DELETE", "share-rwd"))
+# Case ids table_1g published before the full table was transcribed (kept, not repeated).
+FILE_SHARING_PUBLISHED = {
+    ("image", "write", "share0"), ("image", "write", "share-rw"), ("image", "read", "share-r")}
+
+
+def maps_to_write_data(access):
+    """GENERIC_WRITE maps to FILE_GENERIC_WRITE, which holds FILE_WRITE_DATA."""
+    return any(a in ("GENERIC_WRITE", "FILE_WRITE_DATA") for a in access.split("|"))
+
+
+def file_sharing_table():
+    out = []
+    source = ("kernel32 file.c test_file_sharing (Wine 8.0 (Debian 8.0~repack-4), lines "
+              "2552-2595): a table row; is_sharing_map_compatible decides, NT4's broken(1) aside")
+    for prot, p in (("PAGE_READONLY", "page-readonly"), ("PAGE_WRITECOPY", "page-writecopy"),
+                    ("PAGE_READWRITE", "page-readwrite"), ("SEC_IMAGE|PAGE_WRITECOPY", "image")):
+        image = p == "image"
+        for access, a in FILE_SHARING_ACCESS:
+            for share, s in FILE_SHARING_SHARE:
+                old_generic = a in ("read", "write", "read-write") and s in (
+                    "share0", "share-r", "share-rw")
+                if (not image and (old_generic or (p == "page-readwrite" and a == "none" and
+                                                   s == "share0"))) or \
+                        (image and (p, a, s) in FILE_SHARING_PUBLISHED):
+                    continue
+                if image:
+                    denied = maps_to_write_data(access)
+                    rows = ["G3", "sharing.image-section-refuses-write-data"]
+                elif p == "page-readwrite":
+                    denied = "FILE_SHARE_WRITE" not in share
+                    rows = ["sharing.readwrite-section-needs-share-write", "G2"]
+                else:
+                    denied = False
+                    rows = ["G1"]
+                expect = fail("ERROR_SHARING_VIOLATION") if denied else ok("ERROR_SUCCESS")
+                out.append(make_case(
+                    f"sharing/g-{p}-open-{a}-{s}",
+                    f"{prot} mapping holds the file; open {a}, {s}: "
+                    f"{'denied' if denied else 'ok'}", "asserted", rows, source,
+                    "test_file_sharing: open failed -> ok( !is_sharing_map_compatible(...) ), "
+                    "ok( ret == ERROR_SHARING_VIOLATION ); open succeeded -> compatible "
+                    "(else broken(1), NT4 only), ok( ret == 0 )",
+                    mapped_file(prot, image=image) + [
+                        open_again(access, share, expect=expect, image=image)],
+                    ["sharing", "table-1G", "file-sharing-table"] + (["sec-image"] if image
+                                                                      else [])))
     return out
 
 
@@ -133,6 +221,7 @@ def read_only_attribute():
     setup = [create_file(flags="FILE_ATTRIBUTE_READONLY"),
              write_file("f", "41424344"), close("f")]
     out = []
+    derived = {"open-write", "delete-on-close"}  # sharing.read-only-file-access (file.c)
     for name, access, disposition, flags, expect in (
             ("open-read", "GENERIC_READ", "OPEN_EXISTING", None, ok()),
             ("open-write", "GENERIC_WRITE", "OPEN_EXISTING", None, fail("ERROR_ACCESS_DENIED")),
@@ -145,7 +234,12 @@ def read_only_attribute():
         out.append(make_case(
             f"sharing/read-only-attribute-{name}", f"A FILE_ATTRIBUTE_READONLY file: "
             f"{access} {disposition}{' DELETE_ON_CLOSE' if flags else ''} "
-            f"{'opens' if expect['ok'] else 'is denied'}", "inferred", [], note,
+            f"{'opens' if expect['ok'] else 'is denied'}",
+            "derived" if name in derived else "inferred",
+            ["sharing.read-only-file-access"] if name in derived else [],
+            "derived: kernel32 file.c test_file_readonly_access asserts GENERIC_WRITE and "
+            "DELETE|FILE_FLAG_DELETE_ON_CLOSE opens of a read-only file fail ERROR_ACCESS_DENIED "
+            "(other access and sharing here)" if name in derived else note,
             "The creating handle writes; later opens meet the read-only attribute",
             setup + [create_file(out="g", access=access, share="FILE_SHARE_READ",
                                  disposition=disposition, flags=flags, expect=expect)],
@@ -164,10 +258,12 @@ def found_by_fuzzing():
     share_all = "FILE_SHARE_READ|FILE_SHARE_WRITE|FILE_SHARE_DELETE"
     out = [make_case(
         "sharing/delete-pending-open-denied", "After a DELETE_ON_CLOSE handle closes while "
-        "another handle holds the file, a new open is denied", "inferred", [],
-        "inferred:delete-pending: STATUS_DELETE_PENDING -> ERROR_ACCESS_DENIED (DeleteFile "
-        "docs: once marked for deletion, CreateFile fails ERROR_ACCESS_DENIED until the last "
-        "handle closes). Found by fuzz_differential",
+        "another handle holds the file, a new open is denied", "derived",
+        ["file-access.delete-pending-open-denied"],
+        "derived: ntdll file.c test_file_disposition_information asserts (todo_wine) that a "
+        "file marked for deletion while a handle holds it refuses new opens with "
+        "ERROR_ACCESS_DENIED; a closed FILE_FLAG_DELETE_ON_CLOSE handle marks it the same way "
+        "(inferred:delete-pending). Found by fuzz_differential",
         "The first handle keeps the file; the delete-on-close handle made it delete-pending",
         [create_file(share=share_all),
          create_file(out="d", access="GENERIC_READ", share=share_all,
@@ -275,4 +371,5 @@ def cases():
     return [("table-1g.jsonl", c) for c in table_1g()] + \
         [("in-process.jsonl", c) for c in in_process()] + \
         [("read-only.jsonl", c) for c in read_only_attribute()] + \
+        [("file-sharing-table.jsonl", c) for c in file_sharing_table()] + \
         [("found-by-fuzzing.jsonl", c) for c in found_by_fuzzing()]
