@@ -139,7 +139,7 @@ TEST(CasesLoader, JsonArrayErrorsNameTheIndex) {
   EXPECT_EQ(r.errors[0].field, "provenance.kind");
   EXPECT_NE(r.errors[0].text().find(
                 "array.json[1]: case 'loader/array-bad-kind': field 'provenance.kind': 'guessed' "
-                "is not one of documented, recorded, inferred"),
+                "is not one of asserted, documented, derived, inferred (or recorded)"),
             std::string::npos);
 }
 
