@@ -156,7 +156,7 @@ def end_of_file_cases():
             "FILE_WRITE_DATA); found by the differential property Differential/StatefulProgramsOfApiCalls "
             "against Wine 8.0, triaged in issue 5",
             "SetEndOfFile: 'The handle must be created with the GENERIC_WRITE access right' "
-            "(Microsoft documentation, not in shared/spec)",
+            "(Microsoft documentation, not in the spec's tables)",
             new_file(PAGE, share="FILE_SHARE_READ|FILE_SHARE_WRITE") + [
                 step("CreateFileW", out="r", path="data.bin", access=access,
                      share="FILE_SHARE_READ|FILE_SHARE_WRITE", disposition="OPEN_EXISTING",

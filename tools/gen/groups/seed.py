@@ -1,4 +1,4 @@
-"""seed: every claim of the garbled seed page (shared/seed/000_324d8c8da406fd46.txt), one case per
+"""seed: every claim of the garbled seed page (corpus/seed/seed-page.txt), one case per
 claim, with what Windows really does and the spec row that confirms or contradicts it (§2)."""
 
 from gen.case import (PAGE, close, create_file, existing, fail, file_size, fresh, make_case,
