@@ -115,6 +115,17 @@ def check_source_asserted(src):
     return missing
 
 
+def check_source_documented(src):
+    """Problems of one source of a documented fact (empty when doc, url and quote are there)."""
+    missing = [k for k in ("doc", "url", "quote") if not nonempty_str(src.get(k))]
+    if nonempty_str(src.get("url")) and not src["url"].startswith("https://"):
+        missing.append("url (https://)")
+    return missing
+
+
+SOURCE_CHECKS = {"asserted": check_source_asserted, "documented": check_source_documented}
+
+
 def check_records(facts):
     problems = []
     all_ids = set(facts.records)
@@ -140,28 +151,16 @@ def check_records(facts):
         if kind not in KINDS:
             problems.append(f"{where}: evidence '{kind}' is not one of {', '.join(KINDS)}")
             continue
-        if kind == "asserted":
+        if kind in SOURCE_CHECKS:
             sources = rec.get("sources")
             if not isinstance(sources, list) or not sources:
-                problems.append(f"{where}: asserted needs sources")
+                problems.append(f"{where}: {kind} needs sources")
             else:
                 for i, src in enumerate(sources):
-                    missing = check_source_asserted(src if isinstance(src, dict) else {})
+                    missing = SOURCE_CHECKS[kind](src if isinstance(src, dict) else {})
                     if missing:
                         problems.append(f"{where}: source {i} lacks " + ", ".join(missing))
-        elif kind == "documented":
-            sources = rec.get("sources")
-            if not isinstance(sources, list) or not sources:
-                problems.append(f"{where}: documented needs sources")
-            else:
-                for i, src in enumerate(sources):
-                    src = src if isinstance(src, dict) else {}
-                    missing = [k for k in ("doc", "url", "quote") if not nonempty_str(src.get(k))]
-                    if nonempty_str(src.get("url")) and not src["url"].startswith("https://"):
-                        missing.append("url (https://)")
-                    if missing:
-                        problems.append(f"{where}: source {i} lacks " + ", ".join(missing))
-        elif kind == "derived":
+        if kind == "derived":
             df = rec.get("derived_from")
             if not isinstance(df, list) or not df:
                 problems.append(f"{where}: derived needs derived_from (fact ids)")
