@@ -230,7 +230,7 @@ constexpr InferredChoice kChoices[] = {
      "file's open handles) and only while a handle is open; a section holds no share access "
      "of its own. (Asserted, no longer part of this choice: a writable data section fails "
      "every open that does not share write, access 0 included, "
-     "spec:sharing.readwrite-section-needs-share-write; the share check comes before the "
+     "spec:G2; the share check comes before the "
      "overwrite of a mapped file, spec:file-access.copy-over-mapped-file-sharing-first.)",
      "1G: after the file handle is closed, any open succeeds on a read-only data mapping (G1): "
      "share access is released at cleanup. The kept-aside row G2 is the PAGE_READWRITE line of "

@@ -31,7 +31,7 @@ auto ModelApi::check_sharing(NodeId node, std::uint32_t access, std::uint32_t sh
   const bool write = access & kWriteRights;
   const bool del = access & access::kDelete;
   for (const auto& [id, other] : objects_.objects()) {
-    // spec:G1, spec:sharing.readwrite-section-needs-share-write (file.c test_file_sharing,
+    // spec:G1, spec:G2 (file.c test_file_sharing,
     // is_sharing_map_compatible): a PAGE_READWRITE/PAGE_EXECUTE_READWRITE data section makes
     // every open that does not share write fail, whatever access it asks (access 0 too);
     // read-only sections change nothing (G1).
