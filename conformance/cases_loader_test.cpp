@@ -1,4 +1,4 @@
-// Case-file validation (shared/spec/case-format.md): every malformed input the issue names gives
+// Case-file validation (corpus/case-format.md): every malformed input the issue names gives
 // an error naming the file, the line (or array index), the case id, the step and the field, and
 // the other cases still load.
 #include "cases/case_file.hpp"
@@ -139,8 +139,25 @@ TEST(CasesLoader, JsonArrayErrorsNameTheIndex) {
   EXPECT_EQ(r.errors[0].field, "provenance.kind");
   EXPECT_NE(r.errors[0].text().find(
                 "array.json[1]: case 'loader/array-bad-kind': field 'provenance.kind': 'guessed' "
-                "is not one of documented, recorded, inferred"),
+                "is not one of asserted, documented, derived, inferred (or the old recorded)"),
             std::string::npos);
+}
+
+// The four evidence kinds of corpus/facts/README.md load, and so does the old `recorded`
+// (read as asserted); anything else is an error naming the field.
+TEST(CasesLoader, ProvenanceKindsAreTheEvidenceKindsPlusRecorded) {
+  const std::string steps = R"([{"call": "CloseHandle", "handle": "NULL"}])";
+  for (const std::string kind : {"asserted", "documented", "derived", "inferred", "recorded"}) {
+    std::string text = one_case(steps);
+    text.replace(text.find("\"inferred\""), 10, "\"" + kind + "\"");
+    const LoadResult r = load_cases_from_text(text, "mem.jsonl");
+    ASSERT_TRUE(r.errors.empty()) << kind << ": " << r.errors[0].text();
+    ASSERT_EQ(r.cases.size(), 1u);
+    EXPECT_EQ(r.cases[0].provenance.kind, kind);
+  }
+  std::string text = one_case(steps);
+  text.replace(text.find("\"inferred\""), 10, "\"observed\"");
+  EXPECT_EQ(only_error(text).field, "provenance.kind");
 }
 
 TEST(CasesLoader, FoldersAreSearchedRecursivelyInSortedOrder) {

@@ -1,4 +1,4 @@
-// Table 1A: file-backed CreateFileMapping vs the file handle's access (spec:A5-A20, H3).
+// Table 1A: file-backed CreateFileMapping vs the file handle's access (spec:A5-A20, spec:H3).
 #include "model_test_support.hpp"
 
 namespace fmconf::testing {
@@ -83,7 +83,7 @@ TEST_P(FileAccess, CreateFileMappingAnswersAsTheRowSays) {
     // Modern Windows' value for the EITHER rows (inferred:either-values).
     EXPECT_TRUE(error_is(got, {row.errors.front()}));
   }
-  // spec:A18, A19: a failed mapping never grows the file.
+  // spec:A18, spec:A19: a failed mapping never grows the file.
   EXPECT_EQ(file_size(f), row.file_size);
 }
 

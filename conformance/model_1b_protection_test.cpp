@@ -67,7 +67,7 @@ TEST_F(ModelTest, B_ModifierBitsAreInvalid) {
   }
 }
 
-// spec:B34, B35 (via a copy-on-write view instead of VirtualProtect): after a write the page
+// spec:B34, spec:B35 (via a copy-on-write view instead of VirtualProtect): after a write the page
 // reports PAGE_READWRITE / PAGE_EXECUTE_READWRITE and the region is split to that page.
 TEST_F(ModelTest, B34_B35_WrittenCopyOnWritePageBecomesReadWrite) {
   const Handle f = file(u"cow.bin", 4 * kPage, kGenericRWX);

@@ -1,5 +1,6 @@
 // Table 1C: SEC_* attribute combinations and the attributes NtQuerySection reports
-// (spec:C1-C43, H4-H7, §5). Rows marked _prose are derived from the §5 text, not a table row.
+// (spec:C1-C43, spec:H4-H7, spec:§5). Rows marked _prose are derived from the §5 text, not a table
+// row.
 #include "model_test_support.hpp"
 
 namespace fmconf::testing {
@@ -96,7 +97,7 @@ TEST_P(SectionAttributes, CreateAndQueryAsTheRowSays) {
 INSTANTIATE_TEST_SUITE_P(Table1C, SectionAttributes, ::testing::ValuesIn(kRows),
                          [](const auto& param_info) { return std::string(param_info.param.id); });
 
-// spec:H4, N10: no attribute on a pagefile section means SEC_COMMIT.
+// spec:H4, spec:N10: no attribute on a pagefile section means SEC_COMMIT.
 TEST_F(ModelTest, H4_NoAttributeMeansCommit) {
   const Handle m = mapping(kInvalidHandleValue, page::kReadWrite, 4090);
   SectionInfo info;

@@ -1,4 +1,4 @@
-// Table 1F: sizes and file growth (spec:S1-S22, §5).
+// Table 1F: sizes and file growth (spec:S1-S22, spec:§5).
 #include "model_test_support.hpp"
 
 namespace fmconf::testing {

@@ -32,7 +32,8 @@ std::size_t executor_failures = 0;
 //    model fails ERROR_INVALID_HANDLE (inferred), Wine maps anonymous memory.
 // 2. spec:§4 wrong-type handle (DERIVED ERROR_INVALID_HANDLE), like N33: GetFileSizeEx (and the
 //    other file calls) on a section handle; the model fails ERROR_INVALID_HANDLE, Wine succeeds.
-// 4. spec:S4, S4b (EITHER): an absurd size_high; the model answers ERROR_NOT_ENOUGH_MEMORY, Wine
+// 4. spec:S4, spec:S4b (EITHER): an absurd size_high; the model answers ERROR_NOT_ENOUGH_MEMORY,
+// Wine
 //    ERROR_INVALID_PARAMETER; Windows gives either.
 // 3. spec:§5 SEC_LARGE_PAGES, §7 Q5: pagefile SEC_COMMIT|SEC_LARGE_PAGES without the privilege;
 //    the model fails ERROR_PRIVILEGE_NOT_HELD (inferred), Wine creates the section.

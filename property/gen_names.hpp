@@ -14,7 +14,7 @@ inline rc::Gen<std::string> name_prefixes() {
   return rc::gen::element<std::string>("", "Local\\", "Global\\", "Session\\1\\");
 }
 
-// Names a creation accepts (spec:N1, N6): no backslash in the leaf.
+// Names a creation accepts (spec:N1, spec:N6): no backslash in the leaf.
 inline rc::Gen<std::string> plain_leaves() {
   return rc::gen::weightedOneOf<std::string>({
       {6, rc::gen::element<std::string>("m", "Map", "map", "MAP", "x y", "a.b")},

@@ -1,4 +1,4 @@
-// Generator of flProtect values: mostly the six valid section protections (spec:§2.2, B3-B24),
+// Generator of flProtect values: mostly the six valid section protections (spec:§2.2, spec:B3-B24),
 // then those with SEC_* attribute combinations (spec:C1-C43), single bits, and any 32-bit value.
 // Shrinks towards PAGE_READONLY, the simplest valid protection.
 #pragma once

@@ -1,6 +1,6 @@
 // Generator of section sizes, boundary-biased around the file's size, the page size, 64 KiB
 // (the allocation granularity), 2^32 (reached through dwMaximumSizeHigh) and huge values
-// (spec:§5, S1-S22). Shrinks towards 0:0, "the file's own size" (spec:H8).
+// (spec:§5, spec:S1-S22). Shrinks towards 0:0, "the file's own size" (spec:H8).
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 // Generator of MapViewOfFile desired-access masks (every row of table 1D: FILE_MAP_COPY, _WRITE,
 // _READ, SECTION_MAP_EXECUTE, FILE_MAP_EXECUTE combinations, D0-D31) and view offsets (aligned
-// to 64 KiB, page-aligned only, unaligned, beyond 2^32; spec:D53, H14). Shrinks towards
+// to 64 KiB, page-aligned only, unaligned, beyond 2^32; spec:D53, spec:H14). Shrinks towards
 // FILE_MAP_READ at offset 0.
 #pragma once
 

@@ -68,10 +68,10 @@ bool is_pagefile(const Json& create_mapping) {
   return file == "INVALID_HANDLE_VALUE" || file == "CURRENT_PROCESS";
 }
 
-// spec:A13, A14, H3: a file opened without execute access and a PAGE_EXECUTE_* protection:
-// Windows fails ERROR_ACCESS_DENIED (A13/A14 recorded todo_wine for GENERIC_READ files, H3
-// documented for any file), Wine creates the mapping (or fails a later check, e.g. the size:
-// it never checks the execute right).
+// spec:A13, spec:A14, spec:H3: a file opened without execute access and a PAGE_EXECUTE_*
+// protection: Windows fails ERROR_ACCESS_DENIED (A13/A14 recorded todo_wine for GENERIC_READ files,
+// H3 documented for any file), Wine creates the mapping (or fails a later check, e.g. the size: it
+// never checks the execute right).
 bool exec_protection_without_execute_access(const Divergence& d) {
   const Json& step = (*d.program)["steps"][d.step];
   if (!is_call(step, "CreateFileMappingW", "CreateFileMappingA")) return false;
@@ -91,7 +91,7 @@ bool exec_protection_without_execute_access(const Divergence& d) {
              : is_error(d.model, "ERROR_ACCESS_DENIED") && !is_error(d.wine, "ERROR_ACCESS_DENIED");
 }
 
-// spec:B34, B35: after a write through a copy-on-write page Windows reports PAGE_READWRITE /
+// spec:B34, spec:B35: after a write through a copy-on-write page Windows reports PAGE_READWRITE /
 // PAGE_EXECUTE_READWRITE (and splits the region); Wine keeps PAGE_WRITECOPY /
 // PAGE_EXECUTE_WRITECOPY.
 bool copy_on_write_protection_after_write(const Divergence& d) {
@@ -114,7 +114,7 @@ bool copy_on_write_protection_after_write(const Divergence& d) {
          (d.model == "PAGE_EXECUTE_READWRITE" && d.wine == "PAGE_EXECUTE_WRITECOPY");
 }
 
-// spec:S17, S18: a view of a pagefile SEC_RESERVE section is reserved, not committed: touching
+// spec:S17, spec:S18: a view of a pagefile SEC_RESERVE section is reserved, not committed: touching
 // it faults until VirtualAlloc(MEM_COMMIT). Wine 8.0 reports MEM_RESERVE but reads and writes
 // go through (expectation sec-flags/sec-reserve-view-faults).
 bool sec_reserve_view_is_accessible(const Divergence& d) {
@@ -128,9 +128,9 @@ bool sec_reserve_view_is_accessible(const Divergence& d) {
   return d.model == "";  // data: nothing read before the fault on Windows
 }
 
-// inferred:view-cache-modifiers (by analogy with spec:S21, C6): a SEC_WRITECOMBINE view reports
-// PAGE_WRITECOMBINE as S21 reports PAGE_NOCACHE for SEC_NOCACHE; Wine 8.0 drops the modifier
-// (expectation sec-flags/sec-writecombine-view-protection).
+// inferred:view-cache-modifiers (by analogy with spec:S21, spec:C6): a SEC_WRITECOMBINE view
+// reports PAGE_WRITECOMBINE as S21 reports PAGE_NOCACHE for SEC_NOCACHE; Wine 8.0 drops the
+// modifier (expectation sec-flags/sec-writecombine-view-protection).
 bool writecombine_modifier_dropped(const Divergence& d) {
   const Json& step = (*d.program)["steps"][d.step];
   if (!is_call(step, "VirtualQuery")) return false;
@@ -167,7 +167,7 @@ bool open_with_access_zero(const Divergence& d) {
   return d.field == "error" && is_error(d.model, "ERROR_ACCESS_DENIED") && target_succeeded(d);
 }
 
-// spec:N11, N12: every view needs SECTION_MAP_READ on the handle; Windows fails a view through
+// spec:N11, spec:N12: every view needs SECTION_MAP_READ on the handle; Windows fails a view through
 // a handle holding FILE_MAP_WRITE alone with ERROR_ACCESS_DENIED, Wine 8.0 maps it
 // (expectation names/n12-write-handle-cannot-map-write).
 bool write_only_handle_maps(const Divergence& d) {
@@ -207,7 +207,7 @@ bool file_call_on_mapping_handle(const Divergence& d) {
   return d.field == "size" || d.field == "data";  // what Wine read from the section's file
 }
 
-// inferred:view-offset-past-end (DERIVED from spec:D55, H14): a view starting at or after the
+// inferred:view-offset-past-end (DERIVED from spec:D55, spec:H14): a view starting at or after the
 // end of the section is STATUS_INVALID_VIEW_SIZE -> ERROR_ACCESS_DENIED on Windows; Wine 8.0
 // returns ERROR_INVALID_PARAMETER.
 bool view_offset_past_section_end(const Divergence& d) {

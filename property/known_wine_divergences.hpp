@@ -31,7 +31,7 @@ std::string_view basis_name(Basis basis);
 
 struct DivergenceRule {
   std::string_view id;
-  std::string_view spec;  // "spec:A13, A14" or "inferred:<id> (spec:...)"
+  std::string_view spec;  // "spec:A13, spec:A14" or "inferred:<id> (spec:...)"
   Basis basis;
   std::string_view what;
   bool (*matches)(const Divergence&);

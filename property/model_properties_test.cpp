@@ -60,7 +60,7 @@ RC_GTEST_PROP(ModelProperties, SuccessImpliesValidProtectionAndFileAccess, ()) {
   const Handle m = c.api.CreateFileMappingW(file, false, protect, size.high, size.low, {});
   RC_CLASSIFY(m != kNullHandle, "created");
   if (m) {
-    RC_ASSERT(spec::valid_protection(protect));                  // spec:§2.2, B1-B31
+    RC_ASSERT(spec::valid_protection(protect));                  // spec:§2.2, spec:B1-B31
     RC_ASSERT(spec::attributes_can_succeed(protect, true));      // spec:1C
     const std::uint32_t need = spec::required_generic(protect);  // spec:H3
     const bool all = access & access::kGenericAll;
@@ -73,7 +73,7 @@ RC_GTEST_PROP(ModelProperties, SuccessImpliesValidProtectionAndFileAccess, ()) {
                                (access & access::kGenericExecute ? file_access::kExecute : 0) |
                                (access & 0xffff);
     RC_ASSERT(all || (held & generic_needed_bits) == generic_needed_bits);
-    RC_ASSERT(c.api.GetLastError() == error::kSuccess);  // spec:§0, N1
+    RC_ASSERT(c.api.GetLastError() == error::kSuccess);  // spec:§0, spec:N1
   }
   c.finish();
 }
@@ -86,7 +86,7 @@ RC_GTEST_PROP(ModelProperties, ReadOnlyProtectionsNeverGrowAFile, ()) {
   ModelCase c;
   const Handle file = c.open(kGenericRWX);
   c.api.CreateFileMappingW(file, false, protect | attributes, size.high, size.low, {});
-  RC_ASSERT(c.file_size() == kFile);  // spec:S5, §5, H11
+  RC_ASSERT(c.file_size() == kFile);  // spec:S5, spec:§5, spec:H11
   c.finish();
 }
 
@@ -98,7 +98,7 @@ RC_GTEST_PROP(ModelProperties, ReadWriteGrowthSetsTheFileSizeToTheRequestedSize,
   const Handle m = c.api.CreateFileMappingW(file, false, protect, size.high, size.low, {});
   RC_CLASSIFY(size.value() > kFile, "beyond the file");
   if (m && size.value() > kFile) {
-    RC_ASSERT(c.file_size() == size.value());  // spec:§2.5, S1, S6
+    RC_ASSERT(c.file_size() == size.value());  // spec:§2.5, spec:S1, spec:S6
   } else {
     RC_ASSERT(c.file_size() == kFile);  // spec:A1-A3: smaller sizes leave the file alone
   }
@@ -122,13 +122,13 @@ RC_GTEST_PROP(ModelProperties, ANameReopenedReturnsTheSameObject, ()) {
           ? c.api.OpenFileMappingW(map_access::kRead | map_access::kWrite, false, wide)
           : c.api.CreateFileMappingW(kInvalidHandleValue, false, page::kReadWrite, 0, 8192, wide);
   RC_ASSERT(b != kNullHandle);
-  if (!by_open) RC_ASSERT(c.api.GetLastError() == error::kAlreadyExists);  // spec:N2, H9
+  if (!by_open) RC_ASSERT(c.api.GetLastError() == error::kAlreadyExists);  // spec:N2, spec:H9
   const Address va = c.api.MapViewOfFile(a, map_access::kWrite, 0, 0, 0);
   const Address vb = c.api.MapViewOfFile(b, map_access::kRead, 0, 0, 0);
   RC_ASSERT(va != 0 && vb != 0);
   const Bytes data = {0xc0, 0xff, 0xee};
   RC_ASSERT(!c.api.WriteView(va + offset, data).fault);
-  RC_ASSERT(c.api.ReadView(vb + offset, 3).data == data);  // spec:N18, N19
+  RC_ASSERT(c.api.ReadView(vb + offset, 3).data == data);  // spec:N18, spec:N19
   c.finish();
 }
 
@@ -186,7 +186,7 @@ RC_GTEST_PROP(ModelProperties, AViewNeverExceedsItsHandleAndSection, ()) {
     const bool shared_write = p == page::kReadWrite || p == page::kExecuteReadWrite;
     const bool exec = p == page::kExecuteRead || p == page::kExecuteReadWrite ||
                       p == page::kExecuteWriteCopy || p == page::kExecute;
-    // spec:1D, N7, N11, D41-D44: the handle must grant it and the section allow it.
+    // spec:1D, spec:N7, spec:N11, spec:D41-D44: the handle must grant it and the section allow it.
     RC_ASSERT(handle_access & map_access::kRead);
     if (shared_write) {
       RC_ASSERT(handle_access & map_access::kWrite);

@@ -69,8 +69,8 @@ void expect_follows_spec(std::uint32_t v, const Scenario& s, const ProtectOutcom
         EXPECT_EQ(o.file_size_after, o.section_size) << "spec:§2.5 grown to the size, " << where;
       }
     }
-    // spec:1D, H13, D47: READ and COPY views fit every section; WRITE needs RW/XRW; EXECUTE
-    // needs an EXECUTE_* protection.
+    // spec:1D, spec:H13, spec:D47: READ and COPY views fit every section; WRITE needs RW/XRW;
+    // EXECUTE needs an EXECUTE_* protection.
     if (!image) {
       EXPECT_TRUE(o.views & 1u) << "spec:H13 FILE_MAP_READ, " << where;
       EXPECT_TRUE(o.views & 4u) << "spec:D1 FILE_MAP_COPY, " << where;

@@ -11,7 +11,7 @@ namespace {
 
 constexpr std::uint32_t kShareAll = share::kRead | share::kWrite | share::kDelete;
 
-// The file accesses of table 1A (spec:A5-A20, H3).
+// The file accesses of table 1A (spec:A5-A20, spec:H3).
 constexpr std::array<std::uint32_t, 5> kAccesses = {
     access::kGenericRead | access::kGenericWrite | access::kGenericExecute,
     access::kGenericRead | access::kGenericWrite, access::kGenericRead,
@@ -21,7 +21,7 @@ constexpr std::array<SizeClass, 5> kSizes = {SizeClass::zero, SizeClass::inside_
                                              SizeClass::beyond_file, SizeClass::high_dword,
                                              SizeClass::huge};
 
-// dwMaximumSizeHigh:Low of a size class (spec:§5, S4).
+// dwMaximumSizeHigh:Low of a size class (spec:§5, spec:S4).
 std::pair<std::uint32_t, std::uint32_t> size_args(SizeClass size) {
   switch (size) {
     case SizeClass::zero:

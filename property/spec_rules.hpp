@@ -1,4 +1,4 @@
-// The spec's rules about CreateFileMapping, written from shared/spec/windows-behavior.md
+// The spec's rules about CreateFileMapping, written from the facts in corpus/facts
 // independently of the model, for checking what the model (or a sweep class) does. Each answers
 // "may this outcome happen?" rather than computing the outcome.
 #pragma once
@@ -11,7 +11,7 @@ namespace fmconf::property::spec {
 
 inline constexpr std::uint32_t kSecMask = 0xff800000u;
 
-// spec:§2.2, B1-B31: the page protection part is exactly one of the six.
+// spec:§2.2, spec:B1-B31: the page protection part is exactly one of the six.
 inline bool valid_protection(std::uint32_t flprotect) {
   switch (flprotect & ~kSecMask) {
     case page::kReadOnly:
@@ -26,7 +26,7 @@ inline bool valid_protection(std::uint32_t flprotect) {
   }
 }
 
-// spec:C1-C43, H4-H7: SEC_* words that can ever succeed (SEC_LARGE_PAGES never does here: no
+// spec:C1-C43, spec:H4-H7: SEC_* words that can ever succeed (SEC_LARGE_PAGES never does here: no
 // SeLockMemoryPrivilege; unknown bits are not documented).
 inline bool attributes_can_succeed(std::uint32_t flprotect, bool has_file) {
   const std::uint32_t a = flprotect & kSecMask;
@@ -42,7 +42,7 @@ inline bool attributes_can_succeed(std::uint32_t flprotect, bool has_file) {
   return true;
 }
 
-// spec:H3, A5-A20: the GENERIC_* rights a file handle needs for a protection.
+// spec:H3, spec:A5-A20: the GENERIC_* rights a file handle needs for a protection.
 inline std::uint32_t required_generic(std::uint32_t flprotect) {
   switch (flprotect & 0xff) {
     case page::kReadOnly:
@@ -58,7 +58,7 @@ inline std::uint32_t required_generic(std::uint32_t flprotect) {
   }
 }
 
-// spec:§2.5, S1, S6, H11 vs S5, A19: only write protections grow a file.
+// spec:§2.5, spec:S1, spec:S6, spec:H11 vs S5, A19: only write protections grow a file.
 inline bool grows_file(std::uint32_t flprotect) {
   const std::uint32_t p = flprotect & 0xff;
   return p == page::kReadWrite || p == page::kExecuteReadWrite;

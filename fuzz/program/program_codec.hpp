@@ -1,7 +1,7 @@
 // Fuzzer input <-> program: the decoder shared by fuzz_program, fuzz_handles, fuzz_differential
 // and `fmconf decode`. An input is a short program of Api calls with handle registers
 // (syzkaller-style resources: each `out` is a fresh register, later steps pick earlier ones,
-// freshest first), decoded into a case (shared/spec/case-format.md JSON without `expect`), so
+// freshest first), decoded into a case (corpus/case-format.md JSON without `expect`), so
 // what a fuzzer runs is exactly what `fmconf decode` prints. Deterministic: the same bytes give
 // the same program (FuzzedDataProvider's contract).
 #pragma once

@@ -2,7 +2,7 @@
 //
 // Calls are Win32-shaped: they return what the Win32 function returns (a handle, a BOOL, an
 // address) and leave the thread's last error where the Win32 function leaves it; GetLastError()
-// reads it. Parameters keep the Win32 meaning; see shared/spec/case-format.md for each call.
+// reads it. Parameters keep the Win32 meaning; see corpus/case-format.md for each call.
 //
 // Strings: W calls take UTF-16 (std::u16string, may hold lone surrogates); A calls take bytes in
 // the ANSI code page (Windows-1252 everywhere fmconf runs). A name or path is read up to its

@@ -1,6 +1,6 @@
 // The Win32 vocabulary: every constant and error code the spec uses, parsed from and printed as
 // `PAGE_READWRITE|SEC_COMMIT` or `0x...`. Values from the mingw-w64 headers and
-// shared/spec/windows-behavior.md §0 ("Constants", "Error numbers used").
+// corpus/facts (general, §0) ("Constants", "Error numbers used").
 #pragma once
 
 #include <cstdint>

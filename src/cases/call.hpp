@@ -1,4 +1,4 @@
-// The calls a case step may name (shared/spec/case-format.md, "call").
+// The calls a case step may name (corpus/case-format.md, "call").
 #pragma once
 
 #include <optional>

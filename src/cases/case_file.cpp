@@ -93,9 +93,12 @@ Provenance parse_provenance(const Json& obj) {
   if (!it->is_object()) throw InvalidField{"provenance", "must be an object {kind, source}"};
   Provenance p;
   p.kind = require_string(*it, "kind", "provenance.kind").get<std::string>();
-  if (p.kind != "documented" && p.kind != "recorded" && p.kind != "inferred") {
-    throw InvalidField{"provenance.kind",
-                       "'" + p.kind + "' is not one of documented, recorded, inferred"};
+  // The evidence kinds of corpus/facts/README.md; `recorded` (the old name) reads as asserted.
+  if (p.kind != "asserted" && p.kind != "documented" && p.kind != "derived" &&
+      p.kind != "inferred" && p.kind != "recorded") {
+    throw InvalidField{"provenance.kind", "'" + p.kind +
+                                              "' is not one of asserted, documented, derived, "
+                                              "inferred (or the old recorded)"};
   }
   p.source = require_string(*it, "source", "provenance.source").get<std::string>();
   if (p.source.empty()) throw InvalidField{"provenance.source", "must not be empty"};

@@ -1,4 +1,4 @@
-// Case files: load and validate cases exactly per shared/spec/case-format.md.
+// Case files: load and validate cases exactly per corpus/case-format.md.
 //
 // A file is `.json` (one case object or an array of them) or `.jsonl` (one case a line, blank
 // lines allowed); a folder is searched recursively for both, in sorted path order. A case that
@@ -27,7 +27,7 @@ struct CaseOrigin {
 };
 
 struct Provenance {
-  std::string kind;  // documented | recorded | inferred
+  std::string kind;  // asserted | documented | derived | inferred (| recorded = asserted)
   std::string source;
 };
 

@@ -1,4 +1,4 @@
-// Runs one case against an Api (shared/spec/case-format.md; semantics in src/cases/README.md).
+// Runs one case against an Api (corpus/case-format.md; semantics in src/cases/README.md).
 #pragma once
 
 #include "api/api.hpp"

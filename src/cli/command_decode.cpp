@@ -1,5 +1,5 @@
 // `fmconf decode --target NAME FILE`: prints a fuzzer input as the case it runs
-// (shared/spec/case-format.md), the way curl-fuzzer's read_corpus narrates a testcase. With
+// (corpus/case-format.md), the way curl-fuzzer's read_corpus narrates a testcase. With
 // --out the case is written as one JSON line with the model's observations as expectations:
 // a crash input becomes a regression case (corpus/regressions/) to review against the spec.
 // The decoder lives in fuzz/program (linked when fuzz/ is part of the build).

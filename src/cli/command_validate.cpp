@@ -22,7 +22,7 @@ int validate(const CaseSelectionOptions& options) {
 
 const bool registered = register_command({
     "validate",
-    "Validate case files (shared/spec/case-format.md) without running them; exit 2 if any is "
+    "Validate case files (corpus/case-format.md) without running them; exit 2 if any is "
     "invalid",
     30,
     [](CLI::App& app) -> CommandAction {

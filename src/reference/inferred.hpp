@@ -1,6 +1,6 @@
 // THE ONE PLACE where the model answers a question the spec leaves open.
 //
-// shared/spec/windows-behavior.md records what Windows was seen (or documented) to do. Where it
+// corpus/facts records what Windows was seen (or documented) to do. Where it
 // has no answer (its §7 open questions, UNTESTED rows, EITHER rows, and details no row covers),
 // the model still has to answer. Every such answer is an entry here: an id, what the model does
 // and why. Model code names the entry it relies on by its constant (`rely_on(inferred::k...)`),

@@ -1,5 +1,5 @@
 // ModelApi: the reference model. A portable C++20 implementation of how modern Windows (10/11)
-// behaves for the file-mapping API, built from shared/spec/windows-behavior.md. No OS calls:
+// behaves for the file-mapping API, built from the facts in corpus/facts. No OS calls:
 // files live in a fake per-case folder, views in a fake address space.
 //
 // Shape (ReactOS's): each Win32 entry point checks its arguments in Windows' order, the object
@@ -141,7 +141,7 @@ class ModelApi : public Api {
   };
   Result<std::u16string> ansi_name(const std::string& name);
   Result<model::ResolvedName> checked_name(const std::u16string& name);
-  // The namespace step of a Create* call (spec:§3, N1-N26): where the new object goes, or the
+  // The namespace step of a Create* call (spec:§3, spec:N1-N26): where the new object goes, or the
   // existing object of the same type, or the error.
   Result<NameSlot> claim_name(model::ObjectType type, const OptionalName& name);
   // Opens a handle to slot.existing, or adds `object` under slot.name and opens a handle.

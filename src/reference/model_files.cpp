@@ -32,7 +32,7 @@ auto ModelApi::check_sharing(NodeId node, std::uint32_t access, std::uint32_t sh
   const bool del = access & access::kDelete;
   if (!read && !write && !del) return model::ok_status();
   for (const auto& [id, other] : objects_.objects()) {
-    // spec:G1, G2: a writable data section counts as a writer although it holds no handle
+    // spec:G1, spec:G2: a writable data section counts as a writer although it holds no handle
     // (NT: IoCheckShareAccess asks MmDoesFileHaveUserWritableReferences): opens that do not
     // share write fail; read-only sections change nothing (G1).
     if (other.type == ObjectType::section && other.section.node == node &&
@@ -82,7 +82,7 @@ auto ModelApi::check_section_rules_for_open(NodeId node, std::uint32_t access, b
         object.section.backing != model::Backing::image) {
       continue;
     }
-    // spec:G3, G5: an image section refuses writers and overwrites (MmFlushImageSection).
+    // spec:G3, spec:G5: an image section refuses writers and overwrites (MmFlushImageSection).
     if ((access & kWriteRights) || overwrite) return Failure{error::kSharingViolation};
     // spec:G7: ... and delete-on-close opens.
     if (delete_on_close) return Failure{error::kAccessDenied};

@@ -34,7 +34,7 @@ auto ModelApi::reference_any(Handle handle) -> Result<HandleRef> {
 auto ModelApi::reference(Handle handle, ObjectType type) -> Result<HandleRef> {
   auto ref = reference_any(handle);
   if (!ref.ok()) return ref;
-  // spec:§4, N25: STATUS_OBJECT_TYPE_MISMATCH -> ERROR_INVALID_HANDLE.
+  // spec:§4, spec:N25: STATUS_OBJECT_TYPE_MISMATCH -> ERROR_INVALID_HANDLE.
   if (ref.value().object->type != type) return Failure{error::kInvalidHandle};
   return ref;
 }
@@ -54,7 +54,8 @@ void ModelApi::close_entry(Handle handle) {
 void ModelApi::on_last_handle_closed(ObjectId id) {
   Object* object = objects_.find(id);
   if (!object) return;
-  // spec:N14, N15, §3 Lifetime: the name goes with the last handle, even while views live.
+  // spec:N14, spec:N15, spec:§3 Lifetime: the name goes with the last handle, even while views
+  // live.
   if (object->name) {
     if (names_.find(*object->name) == id) names_.erase(*object->name);
     object->name.reset();

@@ -68,9 +68,10 @@ auto ModelApi::claim_name(ObjectType type, const OptionalName& raw_name) -> Resu
   if (where.directory == model::Directory::global) rely_on(inferred::kGlobalPrivilege);
   const ObjectId existing = names_.find(where);
   if (existing) {
-    // spec:N26, H17: one namespace for every type; another type's name -> ERROR_INVALID_HANDLE.
+    // spec:N26, spec:H17: one namespace for every type; another type's name ->
+    // ERROR_INVALID_HANDLE.
     if (objects_.find(existing)->type != type) return Failure{error::kInvalidHandle};
-    // spec:N2, N18, N23, H9: the existing object, ERROR_ALREADY_EXISTS.
+    // spec:N2, spec:N18, spec:N23, spec:H9: the existing object, ERROR_ALREADY_EXISTS.
     return NameSlot{std::nullopt, existing};
   }
   return NameSlot{where, 0};
@@ -99,7 +100,7 @@ auto ModelApi::open_named(ObjectType type, std::uint32_t access, bool inherit,
     rely_on(inferred::kNamespaceLinks);
     return Failure{error::kInvalidHandle};
   }
-  // spec:N5, N14: no object of that name -> ERROR_FILE_NOT_FOUND.
+  // spec:N5, spec:N14: no object of that name -> ERROR_FILE_NOT_FOUND.
   const ObjectId id = names_.find(resolved.value().name);
   if (!id) return Failure{error::kFileNotFound};
   // spec:N25: an object of another type -> STATUS_OBJECT_TYPE_MISMATCH -> ERROR_INVALID_HANDLE.

@@ -25,7 +25,8 @@ std::uint64_t round_up(std::uint64_t value, std::uint64_t unit) {
 }
 
 bool grows_file(std::uint32_t protect) {
-  // spec:§2.5, S1, S2, S6, H11: only PAGE_READWRITE / PAGE_EXECUTE_READWRITE extend the file.
+  // spec:§2.5, spec:S1, spec:S2, spec:S6, spec:H11: only PAGE_READWRITE / PAGE_EXECUTE_READWRITE
+  // extend the file.
   return protect == page::kReadWrite || protect == page::kExecuteReadWrite;
 }
 
@@ -47,7 +48,7 @@ auto ModelApi::create_section(Handle file, bool inherit, std::uint32_t flprotect
     return Failure{error::kInvalidParameter};
   }
 
-  // spec:C1-C43, H4-H7: the SEC_* attribute combination.
+  // spec:C1-C43, spec:H4-H7: the SEC_* attribute combination.
   const std::uint32_t attributes = flprotect & model::kSectionAttributeMask;
   const std::uint32_t protect = flprotect & ~model::kSectionAttributeMask;
   if (const std::uint32_t e = model::check_section_attributes(attributes, !pagefile)) {
@@ -60,7 +61,7 @@ auto ModelApi::create_section(Handle file, bool inherit, std::uint32_t flprotect
   }
   const bool image = attributes & sec::kImage;
 
-  // spec:B1-B31, §2.2: exactly one of the six protections; inferred:protect-modifiers.
+  // spec:B1-B31, spec:§2.2: exactly one of the six protections; inferred:protect-modifiers.
   if (!model::is_section_protection(protect)) {
     if (protect & ~0xffu) rely_on(inferred::kProtectModifiers);
     return Failure{error::kInvalidParameter};
@@ -86,11 +87,11 @@ auto ModelApi::create_section(Handle file, bool inherit, std::uint32_t flprotect
       return Failure{ref.error()};
     }
     file_ref = ref.value();
-    // spec:H3, A5-A20: the file handle must grant what the protection needs (A17: SEC_IMAGE
+    // spec:H3, spec:A5-A20: the file handle must grant what the protection needs (A17: SEC_IMAGE
     // with PAGE_READONLY needs only read); EITHER rows pick ERROR_ACCESS_DENIED.
     const std::uint32_t needed = model::file_rights_for(protect);
     if ((file_ref.access & needed) != needed) {
-      // spec:A5, A8, A9 accept ERROR_INVALID_PARAMETER too.
+      // spec:A5, spec:A8, spec:A9 accept ERROR_INVALID_PARAMETER too.
       if (protect == page::kReadWrite || !(file_ref.access & file_access::kReadData)) {
         rely_on(inferred::kEitherValues);
       }
@@ -103,7 +104,7 @@ auto ModelApi::create_section(Handle file, bool inherit, std::uint32_t flprotect
   const model::FileNode* file_node = pagefile ? nullptr : files_.node(node);
   if (!pagefile && !file_node) return Failure{error::kInvalidHandle};
 
-  // spec:C27, S12, S14: SEC_IMAGE needs a valid PE image (an empty file fails too).
+  // spec:C27, spec:S12, spec:S14: SEC_IMAGE needs a valid PE image (an empty file fails too).
   std::optional<model::ImageLayout> layout;
   if (image) {
     layout = model::layout_image(file_node->data, file_node->size, config_.page_size);
@@ -111,11 +112,11 @@ auto ModelApi::create_section(Handle file, bool inherit, std::uint32_t flprotect
     rely_on(inferred::kImageLayout);
   }
 
-  // spec:§5, 1F: the section size.
+  // spec:§5, spec:1F: the section size.
   std::uint64_t size = 0;
   std::uint64_t charge = 0;
   if (pagefile) {
-    // inferred:maximum-section-size; spec:S10, S11: pagefile sections are page-rounded.
+    // inferred:maximum-section-size; spec:S10, spec:S11: pagefile sections are page-rounded.
     if (requested >= kMaximumSectionSize) {
       rely_on(inferred::kMaximumSectionSize);
       return Failure{error::kNotEnoughMemory};
@@ -132,29 +133,29 @@ auto ModelApi::create_section(Handle file, bool inherit, std::uint32_t flprotect
   } else if (image) {
     size = layout->size;  // inferred:image-layout: the size arguments are ignored
   } else if (requested == 0) {
-    // spec:S3, S15, H8: 0:0 means the file's size, and an empty file cannot be mapped.
+    // spec:S3, spec:S15, spec:H8: 0:0 means the file's size, and an empty file cannot be mapped.
     if (file_node->size == 0) return Failure{error::kFileInvalid};
     size = file_node->size;
   } else {
-    // spec:S4, S4c; inferred:maximum-section-size, inferred:either-values.
+    // spec:S4, spec:S4c; inferred:maximum-section-size, inferred:either-values.
     if (requested >= kMaximumSectionSize) {
       rely_on(inferred::kMaximumSectionSize);
       return Failure{error::kNotEnoughMemory};
     }
     if (requested > file_node->size) {
-      // spec:S5, A19: read-only protections cannot grow the file (STATUS_SECTION_TOO_BIG);
+      // spec:S5, spec:A19: read-only protections cannot grow the file (STATUS_SECTION_TOO_BIG);
       // inferred:grow-only-writable for WRITECOPY / EXECUTE_READ / EXECUTE_WRITECOPY.
       if (!grows_file(protect)) {
         if (protect != page::kReadOnly) rely_on(inferred::kGrowOnlyWritable);
         return Failure{error::kNotEnoughMemory};
       }
-      // spec:§2.5, S1, S6, H11: PAGE_READWRITE grows the file to exactly the size.
+      // spec:§2.5, spec:S1, spec:S6, spec:H11: PAGE_READWRITE grows the file to exactly the size.
       if (auto s = resize(node, requested); !s.ok()) return Failure{s.error()};
     }
-    size = requested;  // spec:S7, S9: file sections are exact
+    size = requested;  // spec:S7, spec:S9: file sections are exact
   }
 
-  // spec:§3, 1E: the namespace, last (inferred:name-after-creation).
+  // spec:§3, spec:1E: the namespace, last (inferred:name-after-creation).
   if (name && !name->empty()) rely_on(inferred::kNameAfterCreation);
   auto slot = claim_name(ObjectType::section, name);
   if (!slot.ok()) return Failure{slot.error()};
@@ -189,7 +190,7 @@ auto ModelApi::create_section(Handle file, bool inherit, std::uint32_t flprotect
 Handle ModelApi::CreateFileMappingW(Handle file, bool inherit, std::uint32_t protect,
                                     std::uint32_t size_high, std::uint32_t size_low,
                                     const OptionalName& name) {
-  // spec:N1, H9: success sets 0, or ERROR_ALREADY_EXISTS for an existing name.
+  // spec:N1, spec:H9: success sets 0, or ERROR_ALREADY_EXISTS for an existing name.
   return finish_create(create_section(file, inherit, protect, size_high, size_low, name));
 }
 
@@ -232,8 +233,9 @@ auto ModelApi::query_section(Handle handle, SectionInfo* info) -> Status {
   // spec:N9: NtQuerySection needs SECTION_QUERY.
   if (!(ref.value().access & map_access::kSectionQuery)) return Failure{error::kAccessDenied};
   if (info) {
-    info->attributes = ref.value().object->section.attributes;  // spec:1C, N10, S6, S17
-    info->size = ref.value().object->section.size;              // spec:N10, S6-S11
+    info->attributes =
+        ref.value().object->section.attributes;     // spec:1C, spec:N10, spec:S6, spec:S17
+    info->size = ref.value().object->section.size;  // spec:N10, spec:S6-S11
   }
   return model::ok_status();
 }

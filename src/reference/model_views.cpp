@@ -39,15 +39,16 @@ auto ModelApi::map_view(Handle mapping, std::uint32_t access, std::uint32_t offs
 
   // spec:D0-D31 rule: the view protection comes from dwDesiredAccess alone.
   const std::uint32_t view_protect = model::view_protection_for(access);
-  // spec:1D, N7, N11, D41-D44, D-H0: the handle must grant the rights the view needs.
+  // spec:1D, spec:N7, spec:N11, spec:D41-D44, D-H0: the handle must grant the rights the view
+  // needs.
   const std::uint32_t needed = model::handle_rights_for_view(view_protect);
   if ((ref.value().access & needed) != needed) return Failure{error::kAccessDenied};
-  // spec:D2-D31, D46, D48, H13: the section's protection must allow the view.
+  // spec:D2-D31, spec:D46, spec:D48, spec:H13: the section's protection must allow the view.
   if (!model::view_allowed_by_section(section.protect, view_protect)) {
     if (view_protect == page::kReadWrite) rely_on(inferred::kEitherValues);
     return Failure{error::kAccessDenied};
   }
-  // spec:D53, H14: the offset is a multiple of the allocation granularity.
+  // spec:D53, spec:H14: the offset is a multiple of the allocation granularity.
   const std::uint64_t offset = (std::uint64_t{offset_high} << 32) | offset_low;
   if (offset % granularity != 0) return Failure{error::kMappedAlignment};
   if (base != 0) {
@@ -58,7 +59,7 @@ auto ModelApi::map_view(Handle mapping, std::uint32_t access, std::uint32_t offs
       return Failure{error::kInvalidParameter};
     }
   }
-  // spec:D55, H14: all bytes within the section (STATUS_INVALID_VIEW_SIZE); 0 = to the end.
+  // spec:D55, spec:H14: all bytes within the section (STATUS_INVALID_VIEW_SIZE); 0 = to the end.
   if (offset >= section.size) {
     rely_on(inferred::kViewOffsetPastEnd);
     return Failure{error::kAccessDenied};
@@ -102,7 +103,7 @@ auto ModelApi::map_view(Handle mapping, std::uint32_t access, std::uint32_t offs
     }
   }
   memory_.insert(std::move(view));
-  // spec:N13, N16: a view holds its section.
+  // spec:N13, spec:N16: a view holds its section.
   add_pointer(section_id);
   return base;
 }
@@ -148,7 +149,7 @@ auto ModelApi::page_state(const View& view, std::uint64_t page) const -> PageSta
       }
     }
   }
-  // spec:B34, B35: a written copy-on-write page is private and read/write.
+  // spec:B34, spec:B35: a written copy-on-write page is private and read/write.
   if (view.private_pages.count(page)) protect = model::after_private_write(protect);
   if (protect != page::kNoAccess) protect |= view.cache_modifier;
   return {mem::kCommit, protect};
@@ -207,7 +208,8 @@ std::uint64_t ModelApi::VirtualQuery(Address address, MemoryInfo* info) {
   end = std::min(end, view->size / page_size);
   std::uint32_t allocation_protect = view->protect;
   if (allocation_protect != page::kNoAccess) allocation_protect |= view->cache_modifier;
-  // spec:1D, N8, N13, S17, S20: Protect/AllocationProtect/State/Type/RegionSize of the view.
+  // spec:1D, spec:N8, spec:N13, spec:S17, spec:S20: Protect/AllocationProtect/State/Type/RegionSize
+  // of the view.
   *info = MemoryInfo{page_base,   view->base,    allocation_protect, (end - first) * page_size,
                      state.state, state.protect, view->type};
   return kMemoryInfoSize;
@@ -303,7 +305,7 @@ ViewAccess ModelApi::WriteView(Address address, const Bytes& data) {
         std::min<std::uint64_t>(data.size() - done, page_size - within % page_size);
     auto it = view->private_pages.find(page);
     if (it == view->private_pages.end() && model::is_copy_on_write(state.protect)) {
-      // spec:N20, S22: a copy-on-write view writes to its own copy of the page.
+      // spec:N20, spec:S22: a copy-on-write view writes to its own copy of the page.
       Bytes copy;
       read_backing(*view, page * page_size, page_size, &copy);
       it = view->private_pages.emplace(page, std::move(copy)).first;
@@ -313,7 +315,7 @@ ViewAccess ModelApi::WriteView(Address address, const Bytes& data) {
                 data.begin() + static_cast<std::ptrdiff_t>(done + n),
                 it->second.begin() + static_cast<std::ptrdiff_t>(within % page_size));
     } else {
-      write_backing(*view, within, data.data() + done, n);  // spec:N19, N21: shared
+      write_backing(*view, within, data.data() + done, n);  // spec:N19, spec:N21: shared
     }
     done += n;
   }

@@ -36,7 +36,7 @@ std::optional<ImageLayout> layout_image(const SparseBytes& file, std::uint64_t f
                                         std::uint32_t page_size) {
   Bytes head;
   file.read(0, std::min(file_size, kMaxHeaderBytes), &head);
-  // spec:S14: an empty file; spec:C27, S12: no "MZ" (STATUS_INVALID_IMAGE_NOT_MZ).
+  // spec:S14: an empty file; spec:C27, spec:S12: no "MZ" (STATUS_INVALID_IMAGE_NOT_MZ).
   if (head.size() < 0x40 || head[0] != 'M' || head[1] != 'Z') return std::nullopt;
   const std::uint64_t pe = u32(head, 0x3c);
   if (pe + 24 > head.size() || u32(head, pe) != 0x00004550u) return std::nullopt;  // "PE\0\0"

@@ -22,7 +22,7 @@ struct ImageLayout {
 };
 
 // The image laid out from `file` (its first `file_size` bytes), or std::nullopt when the file is
-// not a valid PE image (ERROR_BAD_EXE_FORMAT: spec:C27, S12, S14).
+// not a valid PE image (ERROR_BAD_EXE_FORMAT: spec:C27, spec:S12, spec:S14).
 std::optional<ImageLayout> layout_image(const SparseBytes& file, std::uint64_t file_size,
                                         std::uint32_t page_size);
 

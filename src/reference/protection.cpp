@@ -18,7 +18,7 @@ bool is_section_protection(std::uint32_t protect) {
     case page::kExecuteWriteCopy:
       return true;
     default:
-      return false;  // spec:B1, B2, B17 and every two-bit value: ERROR_INVALID_PARAMETER
+      return false;  // spec:B1, spec:B2, spec:B17 and every two-bit value: ERROR_INVALID_PARAMETER
   }
 }
 
@@ -27,14 +27,14 @@ std::uint32_t file_rights_for(std::uint32_t protect) {
   switch (protect) {
     case page::kReadOnly:
     case page::kWriteCopy:
-      return kReadData;  // spec:H3, A6, A7 (H1: WRITECOPY ~ READONLY)
+      return kReadData;  // spec:H3, spec:A6, spec:A7 (H1: WRITECOPY ~ READONLY)
     case page::kReadWrite:
-      return kReadData | kWriteData;  // spec:H3, A5, A11
+      return kReadData | kWriteData;  // spec:H3, spec:A5, spec:A11
     case page::kExecuteRead:
     case page::kExecuteWriteCopy:
-      return kReadData | kExecute;  // spec:H3, A13, A14
+      return kReadData | kExecute;  // spec:H3, spec:A13, spec:A14
     case page::kExecuteReadWrite:
-      return kReadData | kWriteData | kExecute;  // spec:H3, A12
+      return kReadData | kWriteData | kExecute;  // spec:H3, spec:A12
     default:
       return kReadData | kWriteData | kExecute;
   }
@@ -47,7 +47,7 @@ std::uint32_t view_protection_for(std::uint32_t desired_access) {
   if (rest == map_access::kCopy) return exec ? page::kExecuteWriteCopy : page::kWriteCopy;
   if (rest & map_access::kWrite) return exec ? page::kExecuteReadWrite : page::kReadWrite;
   if (rest & map_access::kRead) return exec ? page::kExecuteRead : page::kReadOnly;
-  return page::kNoAccess;  // spec:D0, D8, D16, D24, D25
+  return page::kNoAccess;  // spec:D0, spec:D8, spec:D16, spec:D24, spec:D25
 }
 
 bool is_writable(std::uint32_t protect) {
@@ -90,7 +90,7 @@ bool view_allowed_by_section(std::uint32_t section_protect, std::uint32_t view_p
 std::uint32_t handle_rights_for_view(std::uint32_t view_protect) {
   // spec:1D rule "a view needing no access still needs SECTION_MAP_READ", D-H0 column.
   std::uint32_t rights = map_access::kRead;
-  if (writes_shared(view_protect)) rights |= map_access::kWrite;  // spec:N7, D42
+  if (writes_shared(view_protect)) rights |= map_access::kWrite;  // spec:N7, spec:D42
   if (is_executable(view_protect)) rights |= map_access::kSectionMapExecute;
   return rights;
 }

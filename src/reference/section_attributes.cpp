@@ -14,21 +14,25 @@ std::uint32_t check_section_attributes(std::uint32_t attributes, bool has_file) 
   constexpr std::uint32_t kInvalid = error::kInvalidParameter;
   // inferred:protect-modifiers: unknown SEC_* bits (SEC_PROTECTED_IMAGE, 0x100000..) are invalid.
   if (attributes & ~known_section_attributes()) return kInvalid;
-  // spec:C14-C16, C33, C35, C38: SEC_FILE is the system's attribute, never the caller's.
+  // spec:C14-C16, spec:C33, spec:C35, spec:C38: SEC_FILE is the system's attribute, never the
+  // caller's.
   if (has(sec::kFile)) return kInvalid;
-  // spec:C9, C10, C28, C29, C40-C43, H5: SEC_IMAGE takes no attribute but SEC_NOCACHE (C39).
+  // spec:C9, spec:C10, spec:C28, spec:C29, spec:C40-C43, spec:H5: SEC_IMAGE takes no attribute but
+  // SEC_NOCACHE (C39).
   if (has(sec::kImage)) return (attributes & ~(sec::kImage | sec::kNoCache)) ? kInvalid : 0;
-  // spec:C7, C26, H4: SEC_COMMIT and SEC_RESERVE cannot be combined.
+  // spec:C7, spec:C26, spec:H4: SEC_COMMIT and SEC_RESERVE cannot be combined.
   if (has(sec::kCommit) && has(sec::kReserve)) return kInvalid;
   // inferred:nocache-with-writecombine
   if (has(sec::kNoCache) && has(sec::kWriteCombine)) return kInvalid;
-  // spec:C11, C13, C30, C32, H6: cache attributes need SEC_RESERVE or SEC_COMMIT.
+  // spec:C11, spec:C13, spec:C30, spec:C32, spec:H6: cache attributes need SEC_RESERVE or
+  // SEC_COMMIT.
   if ((has(sec::kNoCache) || has(sec::kWriteCombine)) && !has(sec::kCommit) &&
       !has(sec::kReserve)) {
     return kInvalid;
   }
   if (has(sec::kLargePages)) {
-    // spec:C20, C24, C31, C40, H7: pagefile only; spec:C2, C12: SEC_COMMIT required.
+    // spec:C20, spec:C24, spec:C31, spec:C40, spec:H7: pagefile only; spec:C2, spec:C12: SEC_COMMIT
+    // required.
     if (has_file || !has(sec::kCommit)) return kInvalid;
     // inferred:large-pages: the model's process lacks SeLockMemoryPrivilege.
     return error::kPrivilegeNotHeld;
@@ -40,10 +44,12 @@ std::uint32_t reported_attributes(std::uint32_t attributes, Backing backing) {
   const std::uint32_t cache = attributes & (sec::kNoCache | sec::kWriteCombine);
   switch (backing) {
     case Backing::pagefile:
-      // spec:H4, C4, N10: no attribute means SEC_COMMIT; C1, C3, C5, C6, S17 keep the rest.
+      // spec:H4, spec:C4, spec:N10: no attribute means SEC_COMMIT; C1, C3, C5, C6, S17 keep the
+      // rest.
       return (attributes & (sec::kCommit | sec::kReserve)) ? attributes : attributes | sec::kCommit;
     case Backing::data_file:
-      return sec::kFile | cache;  // spec:C19, C22, C36, S6, S9: RESERVE/COMMIT ignored
+      return sec::kFile |
+             cache;  // spec:C19, spec:C22, spec:C36, spec:S6, spec:S9: RESERVE/COMMIT ignored
     case Backing::image:
       return sec::kImage | sec::kFile | (attributes & sec::kNoCache);  // inferred:image-attributes
   }

@@ -1,13 +1,51 @@
 """Building blocks for conformance cases: steps, expectations and provenance.
 
-Every helper returns plain dicts in the shape of shared/spec/case-format.md, with keys in a fixed
+Every helper returns plain dicts in the shape of corpus/case-format.md, with keys in a fixed
 order so the generated JSON Lines are byte-for-byte deterministic.
 """
+
+import json
+import os
+
+from gen.grounds import grounds
 
 PAGE = 4096  # x86-64 page size (assumed by the brief)
 GRANULARITY = 65536  # allocation granularity
 
-KINDS = ("documented", "recorded", "inferred")
+# Evidence kinds, strongest first (corpus/facts/README.md); `recorded` is the old name of asserted
+# and stays accepted in case files.
+KINDS = ("asserted", "documented", "derived", "inferred")
+ACCEPTED_KINDS = KINDS + ("recorded",)
+
+FACTS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                         "corpus", "facts")
+_EVIDENCE = None
+CONFLICTS = []  # (case id, stated kind, kind from the facts): a stated kind the facts contradict
+
+
+def evidence():
+    """{fact id: evidence kind} from corpus/facts/*.jsonl (group records left out)."""
+    global _EVIDENCE
+    if _EVIDENCE is None:
+        _EVIDENCE = {}
+        for name in sorted(os.listdir(FACTS_DIR)):
+            if name.endswith(".jsonl"):
+                with open(os.path.join(FACTS_DIR, name), encoding="utf-8") as fh:
+                    for line in fh:
+                        if line.strip():
+                            rec = json.loads(line)
+                            if not rec.get("group"):
+                                _EVIDENCE[rec["id"]] = rec["evidence"]
+    return _EVIDENCE
+
+
+def weakest_kind(rows):
+    """The weakest evidence among the facts `rows` (asserted > documented > derived > inferred)."""
+    ev = evidence()
+    unknown = [r for r in rows if r not in ev]
+    if unknown:
+        raise KeyError("no fact " + ", ".join(unknown) + " in corpus/facts")
+    return max((ev[r] for r in rows), key=KINDS.index)
 
 
 def step(call, out=None, expect=None, **params):
@@ -175,9 +213,20 @@ def duplicate(out, handle, access=None, same_access=False, expect="ok"):
 
 # --- provenance and the case itself ---------------------------------------------------------
 
-def provenance(kind, rows, note):
-    """`rows`: spec row ids ("B17"); the source cites each as `spec:<ID>` and adds the note."""
-    assert kind in KINDS, kind
+def provenance(kind, rows, note, case_id=""):
+    """`rows`: the facts the expectation rests on ("B17", "names.empty-open"); the source cites
+    each as `spec:<id>` and adds the note. The kind is the weakest evidence among those facts
+    (inferred when the note cites one of the model's choices, `inferred:<id>`);
+    `kind` is the author's statement, kept only as a check: a case stated `inferred` whose facts
+    are all stronger misses the inferred fact it rests on (listed in CONFLICTS)."""
+    assert kind in ACCEPTED_KINDS, kind
+    if rows:
+        computed = weakest_kind(rows)
+        if "inferred:" in (note or ""):  # it rests on one of the model's inferred choices
+            computed = "inferred"
+        if kind == "inferred" and computed != "inferred":
+            CONFLICTS.append((case_id, kind, computed))
+        kind = computed
     cited = ", ".join("spec:" + r for r in rows)
     if not cited:
         return {"kind": kind, "source": note}
@@ -187,9 +236,10 @@ def provenance(kind, rows, note):
 def make_case(case_id, title, kind, rows, note, info, steps, tags=(), raw_names=False):
     """A case with the anchors doc's optional front matter: `rule`, `tags`, `info`."""
     c = {"id": case_id, "title": title}
+    rows = list(rows) + [f for f in grounds(case_id) if f not in rows]
     if raw_names:
         c["raw_names"] = True
-    c["provenance"] = provenance(kind, rows, note)
+    c["provenance"] = provenance(kind, rows, note, case_id)
     if rows:  # an inferred case outside the spec's rows has no rule row
         c["rule"] = "spec:" + rows[0]
     if tags:

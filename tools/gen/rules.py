@@ -1,6 +1,6 @@
 """The spec's rules as small oracle functions (the generator's only source of expectations).
 
-Each function cites the rows of shared/spec/windows-behavior.md it encodes. Nothing here is taken
+Each function cites the facts (corpus/facts, spec:<id>) it encodes. Nothing here is taken
 from what Wine or the reference model returns.
 """
 
@@ -40,7 +40,7 @@ def join_flags(*parts):
     return "|".join(p for p in parts if p)
 
 
-# --- file access required by a protection (spec:H3, A5-A20, §2.4) ---------------------------
+# --- file access required by a protection (spec:H3, spec:A5-A20, spec:§2.4) ---------------------------
 R, W, X = 1, 2, 4
 REQUIRED_FILE_RIGHTS = {0x02: R, 0x08: R, 0x04: R | W, 0x20: R | X, 0x80: R | X,
                         0x40: R | W | X}

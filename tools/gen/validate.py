@@ -1,11 +1,11 @@
-"""A small validator for generated cases, per shared/spec/case-format.md: JSON well-formed, ids
+"""A small validator for generated cases, per corpus/case-format.md: JSON well-formed, ids
 unique and `group/kebab-name`, calls and parameters from the format's table, flag names from the
 vocabulary (src/api/vocabulary.cpp), handles and views defined before use, relative paths."""
 
 import json
 import re
 
-from gen.case import KINDS
+from gen.case import ACCEPTED_KINDS
 
 STANDARD = ["DELETE", "READ_CONTROL", "WRITE_DAC", "WRITE_OWNER", "SYNCHRONIZE",
             "STANDARD_RIGHTS_REQUIRED", "MAXIMUM_ALLOWED", "GENERIC_ALL", "GENERIC_EXECUTE",
@@ -213,8 +213,9 @@ def validate_case(case):
     # A source cites spec rows; an inferred case may cite the model's inferred choice instead.
     cites = isinstance(source, str) and ("spec:" in source or (
         prov.get("kind") == "inferred" and "inferred:" in source))
-    if not isinstance(prov, dict) or prov.get("kind") not in KINDS or not cites:
-        problems.append("provenance needs kind documented|recorded|inferred and a spec: source "
+    if not isinstance(prov, dict) or prov.get("kind") not in ACCEPTED_KINDS or not cites:
+        problems.append("provenance needs kind asserted|documented|derived|inferred (or the old "
+                        "recorded) and a spec: source "
                         "(inferred: or an inferred: source)")
     handles, views = set(), set()
     steps = case.get("steps")

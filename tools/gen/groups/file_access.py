@@ -24,13 +24,13 @@ def matrix_case(mask, p):
         if p == 0x02:
             note += "; A10 is absent from the table (stated in §2.4: 'access-0 file fails even "\
                     "for PAGE_READONLY (A8-A10)')"
-        kind = "recorded"
+        kind = "asserted"
     elif need & mask == need:
         expect = fresh()
         rows = ({R: ["A7" if p == 0x02 else "A6"]}.get(mask, [])
                 + (["A20"] if mask == R | W | X else []) + ["H3"])
         note = "the handle has every right H3 requires for " + prot
-        kind = "recorded" if rows[0] != "H3" else "documented"
+        kind = "asserted" if rows[0] != "H3" else "documented"
     else:
         expect = fail("ERROR_ACCESS_DENIED")
         specific = {(R, 0x04): ["A11", "A5"], (R, 0x40): ["A12"], (R, 0x20): ["A13"],
@@ -41,7 +41,7 @@ def matrix_case(mask, p):
                 "is `broken`, not accepted)")
         if not specific:
             note += "; error code derived from A11-A14"
-        kind = "recorded" if specific else "documented"
+        kind = "asserted" if specific else "documented"
         if (mask, p) in ((R, 0x20), (R, 0x80)):
             note += "; TODO_WINE: Wine creates the mapping"
     steps = reopened_file(FILE_SIZE, access) + [
@@ -64,7 +64,7 @@ def row_cases():
         out.append(make_case(
             f"file-access/{row.lower()}-rw-file-{prot.lower().replace('_', '-')}-smaller-size",
             f"R/W 12288-byte file, {prot} with size 4096 (smaller than the file): ok",
-            "recorded", [row, "H3"],
+            "asserted", [row, "H3"],
             "absent row; §5: 'Size smaller than the file: fine (12288-byte file, 4096-byte "
             "mapping, A1-A3)'",
             "§5: size smaller than the file is fine; the file keeps its size",
@@ -75,7 +75,7 @@ def row_cases():
         out.append(make_case(
             f"file-access/a4-rw-file-{prot.lower().replace('_', '-')}",
             f"R/W file, {prot}: NULL + ERROR_INVALID_PARAMETER",
-            "recorded", ["A4", brow],
+            "asserted", ["A4", brow],
             "absent row; §2.2: 'Both fail with NULL + ERROR_INVALID_PARAMETER (87): B2, B17, A4'",
             "§2.2: PAGE_EXECUTE and PAGE_NOACCESS are not valid for CreateFileMapping",
             new_file(FILE_SIZE) + [mapping("m", "f", prot, 4096,
@@ -85,7 +85,7 @@ def row_cases():
         "file-access/a5-read-only-handle-readwrite",
         "GENERIC_READ handle + PAGE_READWRITE: NULL, ERROR_ACCESS_DENIED or "
         "ERROR_INVALID_PARAMETER",
-        "recorded", ["A5"], "EITHER in test_MapViewOfFile (test_mapping pins ERROR_ACCESS_DENIED,"
+        "asserted", ["A5"], "EITHER in test_MapViewOfFile (test_mapping pins ERROR_ACCESS_DENIED,"
         " A11)", "A5: NULL, ERROR_INVALID_PARAMETER or ERROR_ACCESS_DENIED",
         reopened_file(FILE_SIZE, "GENERIC_READ") + [
             mapping("m", "f", "PAGE_READWRITE", 4096,
@@ -94,7 +94,7 @@ def row_cases():
     out.append(make_case(
         "file-access/a15-read-only-handle-readonly-two-pages",
         "GENERIC_READ handle, 2-page file: PAGE_READONLY and PAGE_WRITECOPY succeed",
-        "recorded", ["A15", "A6", "A7", "H3"],
+        "asserted", ["A15", "A6", "A7", "H3"],
         "absent row; test_mapping(readonly=TRUE) creates the read-only protections on a "
         "GENERIC_READ file (1D: 'GENERIC_READ file (only PAGE_READONLY/PAGE_WRITECOPY succeed)')",
         "1D: file kinds tested: ... GENERIC_READ file (only PAGE_READONLY/PAGE_WRITECOPY succeed)",
@@ -106,7 +106,7 @@ def row_cases():
     out.append(make_case(
         "file-access/a16-read-only-shared-handle-readonly",
         "GENERIC_READ handle with share read/write + PAGE_READONLY size 4096: ok",
-        "recorded", ["A16"], "V test_NtAreMappedFilesTheSame (kernel32.dll there; a data file "
+        "asserted", ["A16"], "V test_NtAreMappedFilesTheSame (kernel32.dll there; a data file "
         "here)", "A16: GENERIC_READ only, share R/W, PAGE_READONLY size 4096 -> handle",
         reopened_file(FILE_SIZE, "GENERIC_READ") + [
             mapping("m", "f", "PAGE_READONLY", 4096, expect=fresh())],
@@ -114,7 +114,7 @@ def row_cases():
     out.append(make_case(
         "file-access/a17-read-only-handle-sec-image",
         "GENERIC_READ handle on a PE + SEC_IMAGE|PAGE_READONLY: ok",
-        "recorded", ["A17", "H5"],
+        "asserted", ["A17", "H5"],
         "absent row; §2.4: 'Exception: SEC_IMAGE|PAGE_READONLY works on a GENERIC_READ-only "
         "handle (A17)'", "§2.4: SEC_IMAGE|PAGE_READONLY works on a GENERIC_READ-only handle",
         pe_file("GENERIC_READ") + [mapping("m", "f", "SEC_IMAGE|PAGE_READONLY", 0,
@@ -123,7 +123,7 @@ def row_cases():
     out.append(make_case(
         "file-access/a18-read-only-empty-file-readwrite-size0",
         "GENERIC_READ handle on an empty file + PAGE_READWRITE 0:0: ERROR_ACCESS_DENIED first",
-        "recorded", ["A18", "S3"],
+        "asserted", ["A18", "S3"],
         "PAL CreateFileMappingW/test9 (secondary evidence): the access check is reported before "
         "the zero-size check", "A18: NULL, ERROR_ACCESS_DENIED (access check reported before "
         "zero-size check)",
@@ -134,7 +134,7 @@ def row_cases():
     out.append(make_case(
         "file-access/a19-read-only-empty-file-readonly-2048",
         "GENERIC_READ handle on an empty file + PAGE_READONLY 2048: ERROR_NOT_ENOUGH_MEMORY",
-        "recorded", ["A19", "S5"], "PAL test9 (secondary), agrees with DERIVED S5",
+        "asserted", ["A19", "S5"], "PAL test9 (secondary), agrees with DERIVED S5",
         "A19: NULL, ERROR_NOT_ENOUGH_MEMORY (8)",
         reopened_file(0, "GENERIC_READ") + [
             mapping("m", "f", "PAGE_READONLY", 2048, expect=fail("ERROR_NOT_ENOUGH_MEMORY")),
@@ -156,7 +156,7 @@ def end_of_file_cases():
             "FILE_WRITE_DATA); found by the differential property Differential/StatefulProgramsOfApiCalls "
             "against Wine 8.0, triaged in issue 5",
             "SetEndOfFile: 'The handle must be created with the GENERIC_WRITE access right' "
-            "(Microsoft documentation, not in shared/spec)",
+            "(Microsoft documentation, not in the spec's tables)",
             new_file(PAGE, share="FILE_SHARE_READ|FILE_SHARE_WRITE") + [
                 step("CreateFileW", out="r", path="data.bin", access=access,
                      share="FILE_SHARE_READ|FILE_SHARE_WRITE", disposition="OPEN_EXISTING",

@@ -78,7 +78,7 @@ def hfile_cases():
     out.append(make_case(
         "handles/hfile-duplicate-with-read-only-access",
         "File handle duplicated with GENERIC_READ: PAGE_READWRITE denied, PAGE_READONLY ok",
-        "recorded", ["A11", "H3", "A7"],
+        "asserted", ["A11", "H3", "A7"],
         "a duplicate keeps only the rights asked for; the H3 file-rights rule then applies as "
         "in A11 (ERROR_ACCESS_DENIED) and A7 (ok)",
         "H3: PAGE_READWRITE needs GENERIC_READ and GENERIC_WRITE",
@@ -89,7 +89,7 @@ def hfile_cases():
         ["handles", "file-access"]))
     out.append(make_case(
         "handles/hfile-duplicate-same-access", "File handle duplicated with the same access "
-        "maps PAGE_READWRITE", "recorded", ["A20", "H3"],
+        "maps PAGE_READWRITE", "asserted", ["A20", "H3"],
         "DUPLICATE_SAME_ACCESS keeps GENERIC_READ|GENERIC_WRITE", "H3",
         new_file(PAGE) + [duplicate("d", "f", same_access=True),
                           mapping("m", "d", "PAGE_READWRITE", 0, expect=fresh())],
@@ -110,7 +110,7 @@ def mapping_handle_cases():
     for name in ("NULL", "INVALID_HANDLE_VALUE"):
         out.append(make_case(
             f"handles/d57-mapview-{name.lower().replace('_', '-')}",
-            f"MapViewOfFile on {name}: NULL, ERROR_INVALID_HANDLE", "recorded", ["D57", "D56"],
+            f"MapViewOfFile on {name}: NULL, ERROR_INVALID_HANDLE", "asserted", ["D57", "D56"],
             "PAL MapViewOfFile/test5 (secondary evidence, 'check is loose'); D56 "
             "(NtMapViewOfSection"
             " with a NULL process handle -> STATUS_INVALID_HANDLE) is the NT-level analogue",
@@ -135,7 +135,7 @@ def mapping_handle_cases():
     out.append(make_case(
         "handles/h0-readonly-dup-access-0-every-view-denied",
         "PAGE_READONLY mapping duplicated with access 0: every view ERROR_ACCESS_DENIED",
-        "recorded", ["D43", "D0", "D1", "D4"], "§4 'trick' of test_mapping (H0 column of 1D)",
+        "asserted", ["D43", "D0", "D1", "D4"], "§4 'trick' of test_mapping (H0 column of 1D)",
         "§4: PAGE_READONLY mapping duplicated with access 0 -> every MapViewOfFile "
         "ERROR_ACCESS_DENIED",
         [mapping("m", "INVALID_HANDLE_VALUE", "PAGE_READONLY", PAGE, expect=fresh()),
@@ -146,7 +146,7 @@ def mapping_handle_cases():
         ["handles", "views"]))
     out.append(make_case(
         "handles/n9-query-section-needs-section-query",
-        "QuerySection on a FILE_MAP_READ duplicate: ERROR_ACCESS_DENIED", "recorded", ["N9", "N10"],
+        "QuerySection on a FILE_MAP_READ duplicate: ERROR_ACCESS_DENIED", "asserted", ["N9", "N10"],
         "V test_MapViewOfFile (N9: STATUS_ACCESS_DENIED -> ERROR_ACCESS_DENIED, §0.3)",
         "N9: NtQuerySection on handle opened with FILE_MAP_READ only -> STATUS_ACCESS_DENIED",
         [mapping("m", "INVALID_HANDLE_VALUE", "PAGE_READWRITE", PAGE, expect=fresh()),
@@ -181,7 +181,7 @@ def mapping_handle_cases():
          close("m", expect=fail("ERROR_INVALID_HANDLE"))], ["handles", "stale"]))
     out.append(make_case(
         "handles/file-handle-closed-after-mapping", "Closing the file handle leaves the mapping "
-        "usable", "recorded", ["G1", "N13"], "§4: 'File handle closed after CreateFileMapping: "
+        "usable", "asserted", ["G1", "N13"], "§4: 'File handle closed after CreateFileMapping: "
         "mapping stays usable and still enforces sharing (G1-G7)'",
         "§4: mapping stays usable after the file handle is closed",
         new_file(0) + [step("WriteFile", handle="f", data="61626364", expect=ok()),

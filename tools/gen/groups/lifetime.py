@@ -22,7 +22,7 @@ def cases():
     out = []
     out.append(make_case(
         "lifetime/n13-view-outlives-handles", "Closing every handle keeps the view readable and "
-        "unchanged", "recorded", ["N13"], "V test_MapViewOfFile",
+        "unchanged", "asserted", ["N13"], "V test_MapViewOfFile",
         "N13: CloseHandle succeeds; view stays readable, VirtualQuery unchanged (PAGE_READWRITE, "
         "MEM_COMMIT, RegionSize 0x100000)",
         N13 + [read_view("v", 4, data="0d0e0a0d", fault=False),
@@ -30,14 +30,14 @@ def cases():
                      state="MEM_COMMIT", region_size=SIZE)], ["lifetime"]))
     out.append(make_case(
         "lifetime/n14-name-dies-with-last-handle", "With only a view left the name is gone: "
-        "OpenFileMapping fails ERROR_FILE_NOT_FOUND", "recorded", ["N14", "N5"],
+        "OpenFileMapping fails ERROR_FILE_NOT_FOUND", "asserted", ["N14", "N5"],
         "V test_MapViewOfFile", "N14: NULL (name vanishes with the last handle even though the "
         "section lives on through the view), ERROR_FILE_NOT_FOUND",
         N13 + [open_mapping("o", "FILE_MAP_READ", "Foo", expect=fail("ERROR_FILE_NOT_FOUND"),
                             call="OpenFileMappingA")], ["lifetime"]))
     out.append(make_case(
         "lifetime/n15-recreate-makes-new-object", "After N14 a create with that name is fresh "
-        "(error 0) and a new object", "recorded", ["N15", "N17", "H11"],
+        "(error 0) and a new object", "asserted", ["N15", "N17", "H11"],
         "V test_MapViewOfFile; the distinct contents (absent row N17) follow from N15 ('not the "
         "old object') and H11 (pagefile pages start zero)",
         "N15: new handle, not the old object, ERROR_SUCCESS (0), not ERROR_ALREADY_EXISTS",
@@ -46,7 +46,7 @@ def cases():
                read_view("v", 4, data="0d0e0a0d", fault=False)], ["lifetime"]))
     out.append(make_case(
         "lifetime/n16-unmap-last-view-frees", "Unmapping the last view after the handles: MEM_FREE,"
-        " memory inaccessible", "recorded", ["N16"], "V test_MapViewOfFile",
+        " memory inaccessible", "asserted", ["N16"], "V test_MapViewOfFile",
         "N16: TRUE; memory inaccessible; VirtualQuery State MEM_FREE, Protect PAGE_NOACCESS, "
         "AllocationProtect 0",
         N13 + [unmap("v"), query("v", state="MEM_FREE", protect="PAGE_NOACCESS",
@@ -54,7 +54,7 @@ def cases():
                read_view("v", 1, fault=True)], ["lifetime"]))
     out.append(make_case(
         "lifetime/name-lives-while-any-handle", "Closing one of two handles keeps the name; "
-        "closing the last removes it", "recorded", ["N14", "N4"],
+        "closing the last removes it", "asserted", ["N14", "N4"],
         "§3: the name disappears when the last handle is closed (N14)",
         "§3 Lifetime: the name disappears when the last handle is closed",
         [anon("m", "Foo", fresh(), PAGE),

@@ -17,7 +17,7 @@ def table_cases():
     out = []
     out.append(make_case(
         "names/n1-n2-create-then-recreate", "Named pagefile mapping: fresh create error 0, "
-        "second create ERROR_ALREADY_EXISTS", "recorded", ["N1", "N2", "H9"],
+        "second create ERROR_ALREADY_EXISTS", "asserted", ["N1", "N2", "H9"],
         "V test_CreateFileMapping; N2 absent from the table (§0.3 and §3 cite it for "
         "ERROR_ALREADY_EXISTS on re-create)",
         "N1: new -> handle, GetLastError 0; H9: existing name -> handle to the existing object, "
@@ -27,7 +27,7 @@ def table_cases():
         ["names"]))
     out.append(make_case(
         "names/n3-case-sensitive", "Names differing only in case are different objects",
-        "recorded", ["N3", "N1"], "V test_CreateFileMapping",
+        "asserted", ["N3", "N1"], "V test_CreateFileMapping",
         "N3: 'WINE TEST MAPPING' -> new, distinct object, GetLastError 0 (names are "
         "case-sensitive)",
         [anon("m1", "Wine Test Mapping", fresh(), A, "SEC_COMMIT|PAGE_READWRITE", 0x1000),
@@ -37,13 +37,13 @@ def table_cases():
          read_view("v2", 1, data="00", fault=False)], ["names", "case"]))
     out.append(make_case(
         "names/n4-open-all-access", "OpenFileMappingA(FILE_MAP_ALL_ACCESS) of an existing name",
-        "recorded", ["N4"], "V test_CreateFileMapping", "N4: handle",
+        "asserted", ["N4"], "V test_CreateFileMapping", "N4: handle",
         [anon("m", "Wine Test Mapping", fresh(), A, "SEC_COMMIT|PAGE_READWRITE", 0x1000),
          open_mapping("o", "FILE_MAP_ALL_ACCESS", "Wine Test Mapping", expect=ok(), call=OA),
          map_view("v", "o", "FILE_MAP_WRITE", expect=ok())], ["names"]))
     out.append(make_case(
         "names/n5-open-other-case-not-found", "OpenFileMapping with the name in another case: "
-        "ERROR_FILE_NOT_FOUND", "recorded", ["N5", "N3"],
+        "ERROR_FILE_NOT_FOUND", "asserted", ["N5", "N3"],
         "absent row N5; §3: names are case-sensitive (N3, N5) and opening a non-existent name "
         "fails ERROR_FILE_NOT_FOUND (N5, N14)",
         "§3: OpenFileMapping of a non-existent name -> NULL + ERROR_FILE_NOT_FOUND (2)",
@@ -53,7 +53,7 @@ def table_cases():
     local = [anon("m", "Local\\Foo", fresh(), A, size=4090)]
     out.append(make_case(
         "names/n6-n7-n8-local-prefix-read-handle", "Local\\Foo: a FILE_MAP_READ handle maps read "
-        "but not write", "recorded", ["N6", "N7", "N8", "H16"], "V test_MapViewOfFile",
+        "but not write", "asserted", ["N6", "N7", "N8", "H16"], "V test_MapViewOfFile",
         "N7: FILE_MAP_WRITE view -> ERROR_ACCESS_DENIED; N8: FILE_MAP_READ view PAGE_READONLY, "
         "RegionSize 4096 (4090 rounded)",
         local + [open_mapping("r", "FILE_MAP_READ", "Local\\Foo", expect=ok(), call=OA),
@@ -63,7 +63,7 @@ def table_cases():
                        region_size=PAGE, state="MEM_COMMIT")], ["names", "prefix"]))
     out.append(make_case(
         "names/n9-n10-query-needs-section-query", "Local\\Foo: NtQuerySection needs SECTION_QUERY",
-        "recorded", ["N9", "N10", "S11"], "V test_MapViewOfFile",
+        "asserted", ["N9", "N10", "S11"], "V test_MapViewOfFile",
         "N10: FILE_MAP_READ|SECTION_QUERY -> Attributes SEC_COMMIT, Size 4096 (page-rounded)",
         local + [open_mapping("r", "FILE_MAP_READ", "Local\\Foo", expect=ok(), call=OA),
                  query_section("r", expect=fail("ERROR_ACCESS_DENIED")),
@@ -73,7 +73,7 @@ def table_cases():
         ["names", "prefix"]))
     out.append(make_case(
         "names/n11-write-handle-cannot-map-read", "A FILE_MAP_WRITE handle cannot map "
-        "FILE_MAP_READ", "recorded", ["N11"], "V test_MapViewOfFile",
+        "FILE_MAP_READ", "asserted", ["N11"], "V test_MapViewOfFile",
         "N11: NULL (FILE_MAP_WRITE handle lacks SECTION_MAP_READ), ERROR_ACCESS_DENIED",
         local + [open_mapping("w", "FILE_MAP_WRITE", "Local\\Foo", expect=ok(), call=OA),
                  map_view("v", "w", "FILE_MAP_READ", expect=fail("ERROR_ACCESS_DENIED"))],
@@ -89,7 +89,7 @@ def table_cases():
         ["names", "prefix"]))
     out.append(make_case(
         "names/n22-n23-third-create-exists", "Creating an existing name again and again: "
-        "ERROR_ALREADY_EXISTS each time", "recorded", ["N22", "N23"],
+        "ERROR_ALREADY_EXISTS each time", "asserted", ["N22", "N23"],
         "OM test_name_collisions (the NtCreateSection OBJ_OPENIF step is a CreateFileMappingA "
         "here: STATUS_OBJECT_NAME_EXISTS -> ERROR_ALREADY_EXISTS, §0.3)",
         "N23: then CreateFileMappingA again with same name -> handle, ERROR_ALREADY_EXISTS",
@@ -98,7 +98,7 @@ def table_cases():
          anon("m3", "om.c-test", existing(), A, size=256)], ["names"]))
     out.append(make_case(
         "names/n32-local-and-unprefixed-are-one-namespace",
-        "An unprefixed name and Local\\ + the same name are one object", "recorded",
+        "An unprefixed name and Local\\ + the same name are one object", "asserted",
         ["N32", "N6"], "§3: unprefixed and Local\\ names both live in \\Sessions\\<id>\\"
         "BaseNamedObjects", "§3: unprefixed names and 'Local\\' names go to \\Sessions\\<id>\\"
         "BaseNamedObjects",
@@ -127,7 +127,7 @@ def collision_cases():
         out.append(make_case(
             f"names/n25-open-mapping-on-{kind}-name",
             f"OpenFileMapping with the name of an existing {kind}: ERROR_INVALID_HANDLE",
-            "recorded", ["N25", "H17"], "DERIVED: STATUS_OBJECT_TYPE_MISMATCH -> "
+            "asserted", ["N25", "H17"], "DERIVED: STATUS_OBJECT_TYPE_MISMATCH -> "
             "ERROR_INVALID_HANDLE", "N25: open object of wrong type -> STATUS_OBJECT_TYPE_MISMATCH",
             [obj, open_mapping("m", "FILE_MAP_READ", "shared-name",
                                expect=fail("ERROR_INVALID_HANDLE"))], ["names", "collision"]))
@@ -147,7 +147,7 @@ def collision_cases():
         out.append(make_case(
             f"names/open-{kind}-on-mapping-name",
             f"Open{kind.capitalize()}W with the name of an existing mapping: ERROR_INVALID_HANDLE",
-            "recorded", ["N25", "H17"], "DERIVED (N25): STATUS_OBJECT_TYPE_MISMATCH -> "
+            "asserted", ["N25", "H17"], "DERIVED (N25): STATUS_OBJECT_TYPE_MISMATCH -> "
             "ERROR_INVALID_HANDLE", "N25",
             [anon("m", "shared-name", fresh()),
              step(open_call, out="o", access=all_access, name="shared-name",
@@ -156,7 +156,7 @@ def collision_cases():
                  ("N28", "OpenSemaphoreW", "CreateSemaphoreW", {"initial": 0, "maximum": 1})]
     out.append(make_case(
         "names/n30-open-mutex-access-0", "OpenMutexW with access 0: ERROR_ACCESS_DENIED",
-        "recorded", ["N30"], "S test_mutex", "N30: OpenMutexA(0 access, existing name) -> NULL, "
+        "asserted", ["N30"], "S test_mutex", "N30: OpenMutexA(0 access, existing name) -> NULL, "
         "ERROR_ACCESS_DENIED",
         [step("CreateMutexW", out="o", name="WineTestMutex", expect=fresh()),
          step("OpenMutexW", out="h", access="0", name="WineTestMutex",
@@ -256,7 +256,7 @@ def spelling_cases():
     out = []
     out.append(make_case(
         "names/backslash-in-name", "A name with a backslash after the prefix: "
-        "ERROR_PATH_NOT_FOUND", "recorded", ["H16", "N32"],
+        "ERROR_PATH_NOT_FOUND", "asserted", ["H16", "N32"],
         "DERIVED: NT STATUS_OBJECT_PATH_NOT_FOUND (OM test_directory) -> ERROR_PATH_NOT_FOUND",
         "DOC-CFM: 'The remainder of the name can contain any character except the backslash'",
         [anon("m", "abc\\def", fail("ERROR_PATH_NOT_FOUND")),
@@ -264,14 +264,14 @@ def spelling_cases():
         ["names", "backslash"]))
     out.append(make_case(
         "names/lowercase-local-keyword", "\"local\\\\Foo\": the keyword is case-sensitive, so it "
-        "is a backslash name: ERROR_PATH_NOT_FOUND", "recorded", ["H16", "N32"],
+        "is a backslash name: ERROR_PATH_NOT_FOUND", "asserted", ["H16", "N32"],
         "DOC-NS: the Global\\ / Local\\ keywords are case sensitive; then the backslash rule "
         "(DERIVED ERROR_PATH_NOT_FOUND)", "§3: 'Global\\\\' / 'Local\\\\' keywords are case "
         "sensitive too", [anon("m", "local\\Foo", fail("ERROR_PATH_NOT_FOUND"))],
         ["names", "backslash", "case"]))
     out.append(make_case(
         "names/leading-backslash", "A name starting with a backslash: ERROR_BAD_PATHNAME",
-        "recorded", ["H16"], "DERIVED: a leading backslash relative to a root directory is "
+        "asserted", ["H16"], "DERIVED: a leading backslash relative to a root directory is "
         "STATUS_OBJECT_PATH_SYNTAX_BAD -> ERROR_BAD_PATHNAME (§3); raw name so the runner's "
         "prefix does not hide the backslash",
         "§3: Leading '\\\\' relative to a root dir -> STATUS_OBJECT_PATH_SYNTAX_BAD",
@@ -367,14 +367,14 @@ def charset_cases():
         ["names", "charset"]))
     out.append(make_case(
         "names/a-create-w-open", "A name created with CreateFileMappingA opens with "
-        "OpenFileMappingW", "recorded", ["N4", "N1"],
+        "OpenFileMappingW", "asserted", ["N4", "N1"],
         "A calls only convert the name (ANSI code page) and behave as W (§3, V uses the A "
         "calls throughout)", "N4",
         [anon("m", "caf\u00e9", fresh(), A), open_mapping("o", "FILE_MAP_READ", "caf\u00e9",
                                                          expect=ok())], ["names", "charset"]))
     out.append(make_case(
         "names/w-create-a-open", "A name created with CreateFileMappingW opens with "
-        "OpenFileMappingA", "recorded", ["N4", "N1"], "as above, the other direction", "N4",
+        "OpenFileMappingA", "asserted", ["N4", "N1"], "as above, the other direction", "N4",
         [anon("m", "caf\u00e9", fresh()), open_mapping("o", "FILE_MAP_READ", "caf\u00e9",
                                                       expect=ok(), call=OA)],
         ["names", "charset"]))

@@ -20,25 +20,25 @@ ATTRIBUTES = [
 # Successful (valid protection) outcomes per attribute and backing:
 # (attributes reported by NtQuerySection, rows, kind, note).
 SUCCESS = {
-    ("none", "pagefile"): ("SEC_COMMIT", ["C17", "H4", "N10"], "recorded",
+    ("none", "pagefile"): ("SEC_COMMIT", ["C17", "H4", "N10"], "asserted",
                            "no attribute: SEC_COMMIT assumed and reported"),
-    ("none", "file"): ("SEC_FILE", ["C36", "H4"], "recorded",
+    ("none", "file"): ("SEC_FILE", ["C36", "H4"], "asserted",
                        "file-backed section reports SEC_FILE"),
-    ("sec-commit", "pagefile"): ("SEC_COMMIT", ["C4"], "recorded", "reported as given"),
-    ("sec-commit", "file"): ("SEC_FILE", ["C22", "H4"], "recorded",
+    ("sec-commit", "pagefile"): ("SEC_COMMIT", ["C4"], "asserted", "reported as given"),
+    ("sec-commit", "file"): ("SEC_FILE", ["C22", "H4"], "asserted",
                              "SEC_COMMIT has no effect for files; reported SEC_FILE"),
-    ("sec-reserve", "pagefile"): ("SEC_RESERVE", ["S17", "C1"], "recorded", "reported as given"),
-    ("sec-reserve", "file"): ("SEC_FILE", ["C18", "H4"], "recorded",
+    ("sec-reserve", "pagefile"): ("SEC_RESERVE", ["S17", "C1"], "asserted", "reported as given"),
+    ("sec-reserve", "file"): ("SEC_FILE", ["C18", "H4"], "asserted",
                               "SEC_RESERVE ignored for files (absent row C18, derived from H4)"),
-    ("sec-nocache", "pagefile"): ("SEC_COMMIT|SEC_NOCACHE", ["C5"], "recorded",
+    ("sec-nocache", "pagefile"): ("SEC_COMMIT|SEC_NOCACHE", ["C5"], "asserted",
                                   "reported as given"),
-    ("sec-nocache", "file"): ("SEC_FILE|SEC_NOCACHE", ["C23", "C19", "H6"], "recorded",
+    ("sec-nocache", "file"): ("SEC_FILE|SEC_NOCACHE", ["C23", "C19", "H6"], "asserted",
                               "absent row C23, derived from C19: files report SEC_FILE plus "
                               "SEC_NOCACHE"),
-    ("sec-writecombine", "pagefile"): ("SEC_COMMIT|SEC_WRITECOMBINE", ["C6"], "recorded",
+    ("sec-writecombine", "pagefile"): ("SEC_COMMIT|SEC_WRITECOMBINE", ["C6"], "asserted",
                                        "reported as given"),
     ("sec-writecombine", "file"): ("SEC_FILE|SEC_WRITECOMBINE", ["C25", "C19", "H6"],
-                                   "recorded", "absent row C25, derived from C19/C21: files "
+                                   "asserted", "absent row C25, derived from C19/C21: files "
                                    "report SEC_FILE plus SEC_WRITECOMBINE"),
 }
 
@@ -66,7 +66,7 @@ def expectation(p, attr, backing):
                 + ("row in table 1B" if b_row and b_row not in rules.B_ABSENT else
                    "value not listed in 1B, derived from the rule" if not b_row else
                    "row absent from the table, derived from the rule"))
-        kind = "recorded"
+        kind = "asserted"
         if attr == "sec-image" and backing == "pagefile":
             kind = "inferred"
             note += ("; with SEC_IMAGE and no file the spec gives no check order: we infer the "
@@ -90,7 +90,7 @@ def expectation(p, attr, backing):
     key = (attr, backing)
     if key in FAILING_ATTRIBUTE:
         error, rows, note = FAILING_ATTRIBUTE[key]
-        return (fail(error), "recorded", rows + [b_row], note + "; protection " +
+        return (fail(error), "asserted", rows + [b_row], note + "; protection " +
                 rules.VALID[p] + " is valid (table 1B)",
                 f"table 1C: {attr} on {backing} -> {error}")
     if attr == "sec-image":  # a valid PE file opened GENERIC_READ|GENERIC_WRITE|GENERIC_EXECUTE
@@ -103,7 +103,7 @@ def expectation(p, attr, backing):
                     "protection has no effect on image views: we infer success",
                     "H5: SEC_IMAGE page protection 'has no effect on views of the executable "
                     "image file'")
-        return (fresh(), "recorded", ["C37", "H5", b_row],
+        return (fresh(), "asserted", ["C37", "H5", b_row],
                 "SEC_IMAGE on a valid PE succeeds (absent row C37, as C39 and the 1D SEC_IMAGE "
                 "views)", "1D: SEC_IMAGE views of kernel32.dll succeed with the valid protections")
     attrs, rows, kind, note = SUCCESS[key]

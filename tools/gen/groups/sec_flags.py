@@ -106,7 +106,7 @@ def table_case(row, kind, flags, error, attrs, derivation):
             f"Mapping\"), perm {perm}; expected {error or 'success, GetLastError() == 0'}"
             + (f", Attributes {attrs}" if attrs else ""))
     return make_case(f"sec-flags/{row.lower()}-{KIND_SLUG[kind]}-{slug(flags)}",
-                     title, "recorded", rows, note, info, steps,
+                     title, "asserted", rows, note, info, steps,
                      ["sec-flags", "table-1C"] + ([] if not derivation else ["absent-row"]))
 
 
@@ -116,7 +116,7 @@ def rule_cases():
     # which the case format does not have: the reserved pages fault on access.
     out.append(make_case(
         "sec-flags/s17-sec-reserve-views-are-reserved",
-        "Pagefile SEC_RESERVE: two views, each MEM_RESERVE with Protect 0", "recorded", ["S17"],
+        "Pagefile SEC_RESERVE: two views, each MEM_RESERVE with Protect 0", "asserted", ["S17"],
         "V test_MapViewOfFile",
         "S17: each view: State MEM_RESERVE, Protect 0, AllocationProtect PAGE_READWRITE, Type "
         "MEM_MAPPED, RegionSize 0x100000; NtQuerySection Attributes SEC_RESERVE",
@@ -146,7 +146,7 @@ def rule_cases():
     out.append(make_case(
         "sec-flags/sec-commit-view-is-committed",
         "Pagefile SEC_COMMIT view of 1 MiB is MEM_COMMIT PAGE_READWRITE over the whole region",
-        "recorded", ["S20", "C4"], "V test_MapViewOfFile",
+        "asserted", ["S20", "C4"], "V test_MapViewOfFile",
         "S20: view MEM_COMMIT, PAGE_READWRITE, RegionSize 0x100000",
         [mapping("m", "INVALID_HANDLE_VALUE", "PAGE_READWRITE|SEC_COMMIT", 0x100000,
                  expect=fresh()),
@@ -158,7 +158,7 @@ def rule_cases():
     out.append(make_case(
         "sec-flags/sec-nocache-view-protection",
         "SEC_COMMIT|SEC_NOCACHE view reports PAGE_READWRITE|PAGE_NOCACHE",
-        "recorded", ["S21", "C5"], "V test_MapViewOfFile; the old-Windows SEC_COMMIT-only "
+        "asserted", ["S21", "C5"], "V test_MapViewOfFile; the old-Windows SEC_COMMIT-only "
         "attributes are `broken` and not accepted",
         "S21: Attributes SEC_COMMIT|SEC_NOCACHE; Protect/AllocationProtect PAGE_READWRITE|"
         "PAGE_NOCACHE",
@@ -213,7 +213,7 @@ def rule_cases():
     out.append(make_case(
         "sec-flags/sec-image-no-execute-name",
         "SEC_IMAGE_NO_EXECUTE (SEC_IMAGE|SEC_NOCACHE) on a PE is accepted",
-        "recorded", ["C39", "H5"], "absent row C39, stated in §5",
+        "asserted", ["C39", "H5"], "absent row C39, stated in §5",
         "§5: SEC_IMAGE|SEC_NOCACHE = SEC_IMAGE_NO_EXECUTE accepted (C39)",
         pe_file() + [mapping("m", "f", "SEC_IMAGE_NO_EXECUTE|PAGE_READONLY", 0,
                              expect=fresh())],
@@ -221,7 +221,7 @@ def rule_cases():
     out.append(make_case(
         "sec-flags/sec-image-needs-no-size",
         "SEC_IMAGE|PAGE_READONLY on a PE with size 0:0 succeeds and maps",
-        "recorded", ["C37", "H5", "H15"], "V test_mapping SEC_IMAGE views",
+        "asserted", ["C37", "H5", "H15"], "V test_mapping SEC_IMAGE views",
         "1D: SEC_IMAGE views report Protect PAGE_READONLY, AllocationProtect "
         "PAGE_EXECUTE_WRITECOPY, RegionSize one page (the header)",
         pe_file() + [mapping("m", "f", "SEC_IMAGE|PAGE_READONLY", 0, expect=fresh()),

@@ -1,4 +1,4 @@
-"""seed: every claim of the garbled seed page (shared/seed/000_324d8c8da406fd46.txt), one case per
+"""seed: every claim of the garbled seed page (corpus/seed/seed-page.txt), one case per
 claim, with what Windows really does and the spec row that confirms or contradicts it (§2)."""
 
 from gen.case import (PAGE, close, create_file, existing, fail, file_size, fresh, make_case,
@@ -38,7 +38,7 @@ def protection_claims():
             f"flprotect-lists-{prot.lower().replace('_', '-')}",
             f"Seed lists {prot} as valid for flProtect: "
             f"{'true, it succeeds' if good else 'wrong, ERROR_INVALID_PARAMETER'}",
-            "recorded", [row] + (["B33"] if prot == "PAGE_EXECUTE" else []),
+            "asserted", [row] + (["B33"] if prot == "PAGE_EXECUTE" else []),
             "confirmed" if good else "wrong (§2.2)",
             f"flProtect ... can be one of the following values: ... {prot}", steps,
             "" if good else "PAGE_EXECUTE and PAGE_NOACCESS are not valid for CreateFileMapping "
@@ -50,13 +50,13 @@ def hfile_claims():
     out = []
     out.append(claim(
         "hfile-must-have-generic-read", "Seed: a file handle 'must have GENERIC_READ': enough "
-        "for PAGE_READONLY", "recorded", ["A7", "H3"], "confirmed for PAGE_READONLY",
+        "for PAGE_READONLY", "asserted", ["A7", "H3"], "confirmed for PAGE_READONLY",
         "If this handle is valid, it must have been created with GENERIC_READ access.",
         reopened_file(PAGE, "GENERIC_READ") + [mapping("m", "f", "PAGE_READONLY", 0,
                                                        expect=fresh())]))
     out.append(claim(
         "hfile-generic-read-not-enough-for-readwrite", "Seed's GENERIC_READ rule is incomplete: "
-        "PAGE_READWRITE also needs GENERIC_WRITE", "recorded", ["A11", "A5", "H3"],
+        "PAGE_READWRITE also needs GENERIC_WRITE", "asserted", ["A11", "A5", "H3"],
         "incomplete (§2.4)",
         "If this handle is valid, it must have been created with GENERIC_READ access.",
         reopened_file(2 * PAGE, "GENERIC_READ") + [
@@ -64,7 +64,7 @@ def hfile_claims():
         "modern Windows ERROR_ACCESS_DENIED; ERROR_INVALID_PARAMETER is old-Windows `broken`"))
     out.append(claim(
         "hfile-generic-read-not-enough-for-execute", "Seed's GENERIC_READ rule is incomplete: "
-        "PAGE_EXECUTE_READ also needs GENERIC_EXECUTE", "recorded", ["A13", "H3"],
+        "PAGE_EXECUTE_READ also needs GENERIC_EXECUTE", "asserted", ["A13", "H3"],
         "incomplete (§2.4)",
         "If this handle is valid, it must have been created with GENERIC_READ access.",
         reopened_file(2 * PAGE, "GENERIC_READ") + [
@@ -72,7 +72,7 @@ def hfile_claims():
                     expect=fail("ERROR_ACCESS_DENIED"))], "TODO_WINE: Wine creates it"))
     out.append(claim(
         "hfile-access-0-fails", "A file handle with access 0 fails even PAGE_READONLY",
-        "recorded", ["A10", "A8", "A9"], "incomplete (§2.4)",
+        "asserted", ["A10", "A8", "A9"], "incomplete (§2.4)",
         "If this handle is valid, it must have been created with GENERIC_READ access.",
         reopened_file(PAGE, "0") + [
             mapping("m", "f", "PAGE_READONLY", 0,
@@ -117,20 +117,20 @@ def size_claims():
     out = []
     out.append(claim(
         "size-high-zero-low-zero-means-file-size", "Both size DWORDs 0 on a file: the section "
-        "takes the file's size", "recorded", ["S8", "H8"], "wrong/meaningless (§2.3)",
+        "takes the file's size", "asserted", ["S8", "H8"], "wrong/meaningless (§2.3)",
         "dwMaximumSizeHigh ... This parameter can be NULL if dwMaximumSizeLow is 0.",
         new_file(0x3456) + [mapping("m", "f", "PAGE_READONLY", 0, expect=fresh()),
                             query_section("m", attributes="SEC_FILE", section_size=0x3456)],
         "the size DWORDs are values, not pointers; 0:0 means 'the current file size' (H8)"))
     out.append(claim(
         "size-zero-on-empty-file", "Both size DWORDs 0 on an empty file: ERROR_FILE_INVALID",
-        "recorded", ["S3", "H8"], "wrong/meaningless (§2.3)",
+        "asserted", ["S3", "H8"], "wrong/meaningless (§2.3)",
         "dwMaximumSizeLow ... This parameter can be NULL if dwMaximumSizeHigh is 0.",
         new_file(0) + [mapping("m", "f", "PAGE_READWRITE", 0,
                                expect=fail("ERROR_FILE_INVALID"))]))
     out.append(claim(
         "size-high-nonzero-absurd", "A non-zero dwMaximumSizeHigh is a real size: absurd values "
-        "fail", "recorded", ["S4"], "wrong/meaningless (§2.3)",
+        "fail", "asserted", ["S4"], "wrong/meaningless (§2.3)",
         "dwMaximumSizeHigh The 32 most significant bits of the maximum size",
         new_file(0) + [mapping("m", "f", "PAGE_READWRITE", 0x10000, size_high=0x8000000,
                                expect=fail(["ERROR_NOT_ENOUGH_MEMORY",
@@ -142,14 +142,14 @@ def other_claims():
     out = []
     out.append(claim(
         "creates-or-opens-named-object", "CreateFileMapping creates a named object, then opens it "
-        "(ERROR_ALREADY_EXISTS)", "recorded", ["N1", "N2", "H9"], "confirmed",
+        "(ERROR_ALREADY_EXISTS)", "asserted", ["N1", "N2", "H9"], "confirmed",
         "The CreateFileMapping function creates or opens a named or unnamed file mapping object.",
         [mapping("m1", "INVALID_HANDLE_VALUE", "PAGE_READWRITE", PAGE, name="SeedName",
                  expect=fresh()),
          mapping("m2", "INVALID_HANDLE_VALUE", "PAGE_READWRITE", PAGE, name="SeedName",
                  expect=existing())]))
     out.append(claim(
-        "lpname-null-is-unnamed", "lpName NULL: unnamed objects, each create is fresh", "recorded",
+        "lpname-null-is-unnamed", "lpName NULL: unnamed objects, each create is fresh", "asserted",
         ["N1", "S11"], "confirmed",
         "lpName ... If this parameter is NULL, the file mapping object has no name.",
         [mapping("m1", "INVALID_HANDLE_VALUE", "PAGE_READWRITE", PAGE, expect=fresh()),
@@ -159,7 +159,7 @@ def other_claims():
          read_view("v2", 1, data="00", fault=False)]))
     out.append(claim(
         "failure-returns-null", "On failure the return value is NULL with an error code "
-        "(not INVALID_HANDLE_VALUE)", "recorded", ["B1", "H9"], "confirmed",
+        "(not INVALID_HANDLE_VALUE)", "asserted", ["B1", "H9"], "confirmed",
         "If the function fails, the return value is NULL. To get extended error information, "
         "call GetLastError.",
         [mapping("m", "INVALID_HANDLE_VALUE", "0", PAGE, expect=fail("ERROR_INVALID_PARAMETER"))],
@@ -174,7 +174,7 @@ def other_claims():
         "the spec has no row about inheritance and no call here observes it"))
     out.append(claim(
         "large-pagefile-backed-object", "A 1 MiB pagefile-backed mapping works and is committed",
-        "recorded", ["S20"], "confirmed",
+        "asserted", ["S20"], "confirmed",
         "A file mapping object provides a way to create a potentially large file that is backed "
         "by the system paging file, instead of a physical file on disk.",
         [mapping("m", "INVALID_HANDLE_VALUE", "PAGE_READWRITE|SEC_COMMIT", 0x100000,
@@ -183,7 +183,7 @@ def other_claims():
          query("v", state="MEM_COMMIT", protect="PAGE_READWRITE", region_size=0x100000)]))
     out.append(claim(
         "mapviewoffile-does-not-commit", "MapViewOfFile does not commit SEC_RESERVE pages; "
-        "SEC_COMMIT commits at creation", "recorded", ["S17", "S18", "H4"], "wrong (S17)",
+        "SEC_COMMIT commits at creation", "asserted", ["S17", "S18", "H4"], "wrong (S17)",
         "To commit pages to the file mapping object, use the MapViewOfFile function.",
         [mapping("m", "INVALID_HANDLE_VALUE", "PAGE_READWRITE|SEC_RESERVE", 0x100000,
                  expect=fresh()),
@@ -194,7 +194,7 @@ def other_claims():
         "SEC_RESERVE view (S18), not by MapViewOfFile"))
     out.append(claim(
         "same-name-shares-memory", "Processes that use the same lpName share the memory (same "
-        "object, ERROR_ALREADY_EXISTS)", "recorded", ["N18"], "confirmed",
+        "object, ERROR_ALREADY_EXISTS)", "asserted", ["N18"], "confirmed",
         "For sharing memory between processes, ensure that the lpName parameter is consistent "
         "across all processes that need to access the mapping.",
         [mapping("p", "INVALID_HANDLE_VALUE", "PAGE_READWRITE", PAGE, name="SeedShared",
@@ -226,7 +226,7 @@ def example_cases():
         ["seed", "seed-example"]))
     out.append(make_case(
         "seed/example-program-readonly", "Seed example with PAGE_READONLY instead: fails "
-        "ERROR_NOT_ENOUGH_MEMORY, file stays empty", "recorded", ["S5", "A19"],
+        "ERROR_NOT_ENOUGH_MEMORY, file stays empty", "asserted", ["S5", "A19"],
         "§2.5: 'With PAGE_READONLY the same call would instead fail (S5/A19: "
         "ERROR_NOT_ENOUGH_MEMORY)'",
         "§2.5: with PAGE_READONLY the same call fails",

@@ -41,7 +41,7 @@ def table_1g():
                         "absent row G2; an open that shares write access is compatible with a "
                         "writable section (G6 opens such a mapped file with share R|W)")
                 else:
-                    expect, kind, rows, note = (ok("ERROR_SUCCESS"), "recorded", ["G1"],
+                    expect, kind, rows, note = (ok("ERROR_SUCCESS"), "asserted", ["G1"],
                                                 "F test_file_sharing")
                 a = access.lower().replace("generic_", "").replace("|", "-")
                 s = {"0": "share0", "FILE_SHARE_READ": "share-r", SHARE_RW: "share-rw"}[share]
@@ -66,7 +66,7 @@ def table_1g():
                 ["sharing", "table-1G"]))
         out.append(make_case(
             f"sharing/g4-{p}-create-always", f"{prot} mapping holds the file; CREATE_ALWAYS: "
-            "ERROR_USER_MAPPED_FILE", "recorded", ["G4"], "F test_file_sharing",
+            "ERROR_USER_MAPPED_FILE", "asserted", ["G4"], "F test_file_sharing",
             "G4: CreateFileA(GENERIC_WRITE, share R|W, CREATE_ALWAYS) fails, "
             "ERROR_USER_MAPPED_FILE",
             mapped_file(prot) + [open_again("GENERIC_WRITE", SHARE_RW, "CREATE_ALWAYS",
@@ -87,7 +87,7 @@ def table_1g():
             ["sharing", "table-1G"]))
         out.append(make_case(
             f"sharing/g6-{p}-delete-on-close", f"{prot} mapping holds the file; DELETE_ON_CLOSE "
-            "open succeeds", "recorded", ["G6"], "F test_file_sharing",
+            "open succeeds", "asserted", ["G6"], "F test_file_sharing",
             "G6: CreateFileA(GENERIC_READ, share R|W, OPEN_EXISTING, FILE_FLAG_DELETE_ON_CLOSE) "
             "succeeds", mapped_file(prot) + [
                 open_again("GENERIC_READ", SHARE_RW, flags="FILE_FLAG_DELETE_ON_CLOSE",
@@ -97,26 +97,26 @@ def table_1g():
         out.append(make_case(
             f"sharing/g3-image-open-write-{'share0' if share == '0' else 'share-rw'}",
             "SEC_IMAGE mapping holds the file; opening for FILE_WRITE_DATA: sharing violation",
-            "recorded", ["G3"], "F test_file_sharing",
+            "asserted", ["G3"], "F test_file_sharing",
             "G3: CreateFileA requesting FILE_WRITE_DATA (any sharing) -> ERROR_SHARING_VIOLATION",
             img + [open_again("GENERIC_WRITE", share, expect=fail("ERROR_SHARING_VIOLATION"),
                               image=True)], ["sharing", "table-1G", "sec-image"]))
     out.append(make_case(
         "sharing/g3-image-open-read", "SEC_IMAGE mapping holds the file; opening for read only "
-        "succeeds", "recorded", ["G3", "G1"], "is_sharing_map_compatible: only FILE_WRITE_DATA "
+        "succeeds", "asserted", ["G3", "G1"], "is_sharing_map_compatible: only FILE_WRITE_DATA "
         "conflicts with an image section (G3)", "G3",
         img + [open_again("GENERIC_READ", "FILE_SHARE_READ", expect=ok(), image=True)],
         ["sharing", "table-1G", "sec-image"]))
     out.append(make_case(
         "sharing/g5-image-create-always", "SEC_IMAGE mapping holds the file; CREATE_ALWAYS: "
-        "ERROR_SHARING_VIOLATION", "recorded", ["G5"], "F test_file_sharing",
+        "ERROR_SHARING_VIOLATION", "asserted", ["G5"], "F test_file_sharing",
         "G5: SEC_IMAGE, CreateFileA(..., CREATE_ALWAYS) fails, ERROR_SHARING_VIOLATION",
         img + [open_again("GENERIC_WRITE", SHARE_RW, "CREATE_ALWAYS",
                           expect=fail("ERROR_SHARING_VIOLATION"), image=True)],
         ["sharing", "table-1G", "sec-image"]))
     out.append(make_case(
         "sharing/g7-image-delete-on-close", "SEC_IMAGE mapping holds the file; DELETE_ON_CLOSE "
-        "open: ERROR_ACCESS_DENIED", "recorded", ["G7"], "F test_file_sharing",
+        "open: ERROR_ACCESS_DENIED", "asserted", ["G7"], "F test_file_sharing",
         "G7: SEC_IMAGE, same DELETE_ON_CLOSE open fails, ERROR_ACCESS_DENIED",
         img + [open_again("GENERIC_READ", SHARE_RW, flags="FILE_FLAG_DELETE_ON_CLOSE",
                           expect=fail("ERROR_ACCESS_DENIED"), image=True)],
@@ -208,7 +208,7 @@ def in_process():
     out = []
     out.append(make_case(
         "sharing/n18-same-name-same-memory", "Re-creating a name gives the same memory: data "
-        "written before is visible", "recorded", ["N18", "H9"],
+        "written before is visible", "asserted", ["N18", "H9"],
         "V test_shared_memory, done in one process (second handle instead of a child)",
         "N18: handle; data written by parent visible (0x1a2b3c4d); ERROR_ALREADY_EXISTS",
         [named("p", "winetest_virtual.c", fresh()),
@@ -222,7 +222,7 @@ def in_process():
         out.append(make_case(
             f"sharing/{row.lower()}-{access.lower().replace('file_map_', '').replace('|', '-')}"
             "-write", f"Second handle maps {access} and writes: the first view "
-            f"{'sees' if seen else 'does not see'} it", "recorded", [row, "D1"] if not seen
+            f"{'sees' if seen else 'does not see'} it", "asserted", [row, "D1"] if not seen
             else [row], "V test_shared_memory_ro, done in one process",
             f"{row}: parent {'sees' if seen else 'does not see'} the write" +
             (" (acts as FILE_MAP_WRITE)" if row == "N21" else ""),
@@ -235,7 +235,7 @@ def in_process():
             ["sharing", "named"] + (["copy-on-write"] if not seen else [])))
     out.append(make_case(
         "sharing/s22-copy-on-write-file-view-private", "Writes through a FILE_MAP_COPY view of a "
-        "file stay private: file and other views unchanged", "recorded", ["S22", "N20", "D1"],
+        "file stay private: file and other views unchanged", "asserted", ["S22", "N20", "D1"],
         "S22 (TODO_WINE) records that writes to WRITECOPY pages never reach the file; here the "
         "view is WRITECOPY by its access (D1) rather than VirtualProtect",
         "S22: first DWORD of the file still 0 afterwards: writes to a page made PAGE_WRITECOPY "
@@ -260,7 +260,7 @@ def in_process():
          read_file("f", 3, "aabbcc")], ["sharing", "file-backed"]))
     out.append(make_case(
         "sharing/cow-view-of-readonly-mapping", "FILE_MAP_COPY on a PAGE_READONLY mapping allows "
-        "private writes", "recorded", ["D45", "D1", "H13"],
+        "private writes", "asserted", ["D45", "D1", "H13"],
         "D45: FILE_MAP_COPY on PAGE_READONLY succeeds, D1: the view is PAGE_WRITECOPY, so a write "
         "is allowed and private (S22)", "H13: FILE_MAP_COPY works with all six protections",
         [create_file(), set_size("f", PAGE), write_file("f", "10203040"),

@@ -18,14 +18,14 @@ def file_case(prot, size):
         steps += [query_section("m", attributes="SEC_FILE", section_size=F), file_size("f", F)]
         return make_case(f"sizes/file-{prot.lower().replace('_', '-')}-size-0",
                          f"{prot}, size 0:0 on a {F:#x}-byte file: section size = file size",
-                         "recorded", ["S8", "H8"], "V test_MapViewOfFile",
+                         "asserted", ["S8", "H8"], "V test_MapViewOfFile",
                          "H8: both size DWORDs 0 -> object size = current file size", steps,
                          ["sizes", "file-backed"])
     if size <= F:
         steps.append(mapping("m", "f", prot, size, expect=fresh()))
         steps += [query_section("m", attributes="SEC_FILE", section_size=size),
                   file_size("f", F)]
-        kind, rows, note, verdict = ("recorded", ["S9", "S7", "A1"],
+        kind, rows, note, verdict = ("asserted", ["S9", "S7", "A1"],
                                      "file-backed section size is exact (S7, S9); a size smaller "
                                      "than the file is fine and leaves the file alone (§5)",
                                      "ok, exact section size")
@@ -43,7 +43,7 @@ def file_case(prot, size):
     else:
         steps.append(mapping("m", "f", prot, size, expect=fail("ERROR_NOT_ENOUGH_MEMORY")))
         steps.append(file_size("f", F))
-        kind, rows, note, verdict = ("recorded", ["S5", "A19"],
+        kind, rows, note, verdict = ("asserted", ["S5", "A19"],
                                      "DERIVED: STATUS_SECTION_TOO_BIG -> ERROR_NOT_ENOUGH_MEMORY; "
                                      "the file is not grown", "ERROR_NOT_ENOUGH_MEMORY")
         info = "S5: PAGE_READONLY, size 0x3457 (> file) -> NULL + ERROR_NOT_ENOUGH_MEMORY (8)"
@@ -69,7 +69,7 @@ def pagefile_case(size):
              read_view("v", 1, data="00", fault=False)]
     return make_case(f"sizes/pagefile-size-{size:x}",
                      f"Pagefile mapping of {size:#x} bytes: section and view page-rounded to "
-                     f"{round_page(size):#x}", "recorded", ["S10", "S11", "N8", "H11"],
+                     f"{round_page(size):#x}", "asserted", ["S10", "S11", "N8", "H11"],
                      "anonymous sections are page-rounded (S10, S11) and so is the view (N8); "
                      "pagefile pages start zero (H11)",
                      "S10: pagefile size 0x3452 -> Size 0x4000; S11: 4090 -> 4096", steps,
@@ -83,7 +83,7 @@ def large_cases():
         out.append(make_case(
             f"sizes/file-readonly-size-{total:x}",
             f"PAGE_READONLY {high:#x}:{low:#x} on a 4096-byte file: ERROR_NOT_ENOUGH_MEMORY",
-            "recorded", ["S5", "A19"], "rule of S5 (size above the file without write access) "
+            "asserted", ["S5", "A19"], "rule of S5 (size above the file without write access) "
             "applied to a 2^32 +- 1 size given through size_high",
             "§5: PAGE_READONLY: fails, STATUS_SECTION_TOO_BIG -> ERROR_NOT_ENOUGH_MEMORY; file "
             "not grown",
@@ -104,7 +104,7 @@ def large_cases():
             ["sizes", "pagefile", "size-high"]))
     out.append(make_case(
         "sizes/s4-absurd-size-on-empty-file", "PAGE_READWRITE 0x8000000:0x10000 on an empty "
-        "file: fails (8 or 87)", "recorded", ["S4"],
+        "file: fails (8 or 87)", "asserted", ["S4"],
         "EITHER (F test_MapFile)", "S4: NULL, ERROR_NOT_ENOUGH_MEMORY or ERROR_INVALID_PARAMETER",
         new_file(0) + [mapping("m", "f", "PAGE_READWRITE", 0x10000, size_high=0x8000000,
                                expect=fail(["ERROR_NOT_ENOUGH_MEMORY",
@@ -115,7 +115,7 @@ def large_cases():
         out.append(make_case(
             f"sizes/{row.lower()}-size-{high:x}-{low:x}",
             f"PAGE_READWRITE {high:#x}:{low:#x} on an empty file fails (error not asserted)",
-            "recorded", [row, "S4"], "older F test_MapFile; the error 'varies' and is not asserted",
+            "asserted", [row, "S4"], "older F test_MapFile; the error 'varies' and is not asserted",
             f"{row}: NULL; error not asserted (NT4 `broken` success not accepted)",
             new_file(0) + [mapping("m", "f", "PAGE_READWRITE", low, size_high=high,
                                    expect=fail())], ["sizes", "file-backed", "huge"]))
@@ -137,7 +137,7 @@ def row_cases():
     out = []
     out.append(make_case(
         "sizes/s1-s2-empty-file-grows-then-maps-with-size-0",
-        "Empty file, PAGE_READWRITE 0:0x1000 grows it; later 0:0 maps (S1, S2)", "recorded",
+        "Empty file, PAGE_READWRITE 0:0x1000 grows it; later 0:0 maps (S1, S2)", "asserted",
         ["S1", "S2", "S3"], "F test_MapFile; S1 absent from the table, described in §2.5",
         "§2.5: 'S1/S2 (0 -> 0x1000 then 0:0 mapping succeeds)'",
         new_file(0) + [mapping("m", "f", "PAGE_READWRITE", 0x1000, expect=fresh()),
@@ -148,7 +148,7 @@ def row_cases():
     for prot, row in (("PAGE_READWRITE", "S3"), ("PAGE_READONLY", "S15")):
         out.append(make_case(
             f"sizes/{row.lower()}-empty-file-size-0-{prot.lower().replace('_', '-')}",
-            f"Empty file, {prot} size 0:0: ERROR_FILE_INVALID", "recorded",
+            f"Empty file, {prot} size 0:0: ERROR_FILE_INVALID", "asserted",
             [row, "H8", "S13"], "F test_MapFile" if row == "S3" else "PAL CreateFileMapping_neg1",
             "H8: 'An attempt to map a file with a length of 0 (zero) fails with an error code of "
             "ERROR_FILE_INVALID'",
@@ -156,21 +156,21 @@ def row_cases():
             ["sizes", "file-backed"]))
     out.append(make_case(
         "sizes/s13-empty-file-sec-commit-size-0", "Empty file, PAGE_READONLY|SEC_COMMIT 0:0: "
-        "ERROR_FILE_INVALID", "recorded", ["S13"],
+        "ERROR_FILE_INVALID", "asserted", ["S13"],
         "NtCreateSection STATUS_MAPPED_FILE_SIZE_ZERO -> ERROR_FILE_INVALID (§0.3)",
         "S13: 0-byte file -> STATUS_MAPPED_FILE_SIZE_ZERO",
         new_file(0) + [mapping("m", "f", "PAGE_READONLY|SEC_COMMIT", 0,
                                expect=fail("ERROR_FILE_INVALID"))], ["sizes", "file-backed"]))
     out.append(make_case(
         "sizes/s14-empty-file-sec-image", "Empty file, SEC_IMAGE|PAGE_READONLY 0:0: "
-        "ERROR_BAD_EXE_FORMAT", "recorded", ["S14"],
+        "ERROR_BAD_EXE_FORMAT", "asserted", ["S14"],
         "DERIVED: STATUS_INVALID_FILE_FOR_SECTION -> ERROR_BAD_EXE_FORMAT",
         "S14: 0-byte file, SEC_IMAGE -> STATUS_INVALID_FILE_FOR_SECTION",
         new_file(0) + [mapping("m", "f", "SEC_IMAGE|PAGE_READONLY", 0,
                                expect=fail("ERROR_BAD_EXE_FORMAT"))], ["sizes", "sec-image"]))
     out.append(make_case(
         "sizes/s12-data-file-sec-image", "Non-PE data file, SEC_IMAGE|PAGE_READONLY: "
-        "ERROR_BAD_EXE_FORMAT", "recorded", ["S12", "C27"],
+        "ERROR_BAD_EXE_FORMAT", "asserted", ["S12", "C27"],
         "absent row S12 (§5: NT STATUS_INVALID_IMAGE_NOT_MZ) -> ERROR_BAD_EXE_FORMAT",
         "§5: SEC_IMAGE on a non-PE file -> ERROR_BAD_EXE_FORMAT (C27; S12)",
         new_file(0x2000) + [write_file("f", "00112233"),
@@ -178,7 +178,7 @@ def row_cases():
                                     expect=fail("ERROR_BAD_EXE_FORMAT"))], ["sizes", "sec-image"]))
     out.append(make_case(
         "sizes/s5-readonly-larger-than-file", "PAGE_READONLY size 0x3457 on a 0x3456-byte file: "
-        "ERROR_NOT_ENOUGH_MEMORY, file untouched", "recorded", ["S5"],
+        "ERROR_NOT_ENOUGH_MEMORY, file untouched", "asserted", ["S5"],
         "DERIVED (STATUS_SECTION_TOO_BIG)", "S5: NULL + ERROR_NOT_ENOUGH_MEMORY (8), file not "
                                             "grown",
         new_file(F) + [mapping("m", "f", "PAGE_READONLY", F + 1,
@@ -186,7 +186,7 @@ def row_cases():
         ["sizes", "file-backed"]))
     out.append(make_case(
         "sizes/s6-readwrite-grows-file-to-1mib", "4096-byte file, PAGE_READWRITE 0:0x100000 named: "
-        "file and section grow to 1 MiB", "recorded", ["S6"], "V test_MapViewOfFile",
+        "file and section grow to 1 MiB", "asserted", ["S6"], "V test_MapViewOfFile",
         "S6: NtQuerySection Size 0x100000, Attributes SEC_FILE; view RegionSize 0x100000",
         new_file(PAGE) + [mapping("m", "f", "PAGE_READWRITE", 0x100000, name="Foo",
                                   expect=fresh()),
@@ -197,7 +197,7 @@ def row_cases():
                           file_size("f", 0x100000)], ["sizes", "file-backed"]))
     out.append(make_case(
         "sizes/s7-exact-36-byte-section", "36-byte file, PAGE_READONLY 0:0: section size 36",
-        "recorded", ["S7", "S8"], "absent row S7 (§5: 'file-backed section size is exact (36 "
+        "asserted", ["S7", "S8"], "absent row S7 (§5: 'file-backed section size is exact (36 "
         "bytes, S7)')", "§5: file-backed section size is exact",
         new_file(36) + [mapping("m", "f", "PAGE_READONLY", 0, expect=fresh()),
                         query_section("m", attributes="SEC_FILE", section_size=36),
@@ -207,7 +207,7 @@ def row_cases():
         ["sizes", "file-backed"]))
     out.append(make_case(
         "sizes/s10-pagefile-sec-commit-0x3452", "Pagefile PAGE_READONLY|SEC_COMMIT of 0x3452 bytes:"
-        " section size 0x4000", "recorded", ["S10"], "V (NtCreateSection there, "
+        " section size 0x4000", "asserted", ["S10"], "V (NtCreateSection there, "
         "CreateFileMapping here)", "S10: Size 0x4000 (anonymous sections page-rounded), "
         "Attributes SEC_COMMIT",
         [mapping("m", "INVALID_HANDLE_VALUE", "PAGE_READONLY|SEC_COMMIT", 0x3452, expect=fresh()),
@@ -215,7 +215,7 @@ def row_cases():
         ["sizes", "pagefile"]))
     out.append(make_case(
         "sizes/s9-section-smaller-than-file", "0x3456-byte file, PAGE_READONLY|SEC_COMMIT size "
-        "0x3452: section size 0x3452", "recorded", ["S9"], "V (NtCreateSection there)",
+        "0x3452: section size 0x3452", "asserted", ["S9"], "V (NtCreateSection there)",
         "S9: success, Size 0x3452, Attributes SEC_FILE",
         new_file(F) + [mapping("m", "f", "PAGE_READONLY|SEC_COMMIT", 0x3452, expect=fresh()),
                        query_section("m", attributes="SEC_FILE", section_size=0x3452)],

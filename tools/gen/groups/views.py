@@ -54,7 +54,7 @@ def table_1d_case(access, map_protect, backing):
         title = f"{row}: view access {access:#x} on {slug} {backing} mapping: " \
                 f"{'ok' if compatible else 'denied'}"
     return make_case(f"views/{row.lower()}-{rules.access_slug(access)}-{slug}-{backing}", title,
-                     "recorded", rows, note, info, steps, ["views", "table-1D", "generated"])
+                     "asserted", rows, note, info, steps, ["views", "table-1D", "generated"])
 
 
 def image_view_case(access, map_protect):
@@ -74,7 +74,7 @@ def image_view_case(access, map_protect):
         f"views/image-{row.lower()}-{rules.access_slug(access)}-{rules.SHORT[map_protect]}",
         f"SEC_IMAGE|{rules.VALID[map_protect]} view {access_text}: "
         f"{'ok, header page PAGE_READONLY' if compatible else 'denied'}"[:99],
-        "recorded", [row, "H15", "H5"],
+        "asserted", [row, "H15", "H5"],
         "1D SEC_IMAGE views (V test_mapping with SEC_IMAGE, kernel32.dll opened GENERIC_READ|"
         "GENERIC_EXECUTE; the suite's minimal PE here): compatibility as in the table with the "
         "flProtect given to CreateFileMapping" + ("" if row not in rules.D_ABSENT else
@@ -90,7 +90,7 @@ def image_protection_cases():
     for prot, brow in (("PAGE_NOACCESS", "B2"), ("PAGE_EXECUTE", "B17")):
         out.append(make_case(
             f"views/image-{prot.lower().replace('_', '-')}-invalid",
-            f"SEC_IMAGE|{prot} on a PE: ERROR_INVALID_PARAMETER", "recorded", [brow, "H5"],
+            f"SEC_IMAGE|{prot} on a PE: ERROR_INVALID_PARAMETER", "asserted", [brow, "H5"],
             "1D SEC_IMAGE paragraph", "1D: PAGE_NOACCESS|SEC_IMAGE and PAGE_EXECUTE|SEC_IMAGE -> "
             "ERROR_INVALID_PARAMETER",
             pe_file("GENERIC_READ|GENERIC_EXECUTE") + [
@@ -122,15 +122,15 @@ def d40_d48_cases():
     for access in ("FILE_MAP_READ", "FILE_MAP_COPY", "0", "FILE_MAP_WRITE"):
         out.append(make_case(
             f"views/d40-readwrite-{access.lower().replace('_', '-')}",
-            f"PAGE_READWRITE file mapping, MapViewOfFile {access}: ok", "recorded", ["D40"],
+            f"PAGE_READWRITE file mapping, MapViewOfFile {access}: ok", "asserted", ["D40"],
             "V test_MapViewOfFile", "D40: PAGE_READWRITE, 4096: all succeed",
             rw_file_mapping() + [map_view("v", "m", access, expect=ok())], ["views"]))
     dup_rows = [
-        ("D41", "FILE_MAP_READ|FILE_MAP_WRITE", "FILE_MAP_WRITE", True, "recorded", ""),
-        ("D42", "FILE_MAP_READ", "FILE_MAP_WRITE", False, "recorded", ""),
-        ("D43", "0", "FILE_MAP_READ", False, "recorded",
+        ("D41", "FILE_MAP_READ|FILE_MAP_WRITE", "FILE_MAP_WRITE", True, "asserted", ""),
+        ("D42", "FILE_MAP_READ", "FILE_MAP_WRITE", False, "asserted", ""),
+        ("D43", "0", "FILE_MAP_READ", False, "asserted",
          "absent row; §3: 'handle with access 0 -> every view denied (D43, D-H0)'"),
-        ("D44", "FILE_MAP_READ", "0", True, "recorded", ""),
+        ("D44", "FILE_MAP_READ", "0", True, "asserted", ""),
     ]
     for row, dup_access, view_access, good, kind, note in dup_rows:
         out.append(make_case(
@@ -150,13 +150,13 @@ def d40_d48_cases():
             out.append(make_case(
                 f"views/{row.lower()}-{prot.lower().replace('_', '-')}-"
                 f"{access.lower().replace('_', '-')}",
-                f"{prot} file mapping, MapViewOfFile {access}: ok", "recorded",
+                f"{prot} file mapping, MapViewOfFile {access}: ok", "asserted",
                 [row] + (["H13", "H1"] if prot == "PAGE_WRITECOPY" else ["H13"]),
                 "V test_MapViewOfFile", f"{row}: {prot}: FILE_MAP_READ / FILE_MAP_COPY / 0 succeed",
                 rw_file_mapping(prot) + [map_view("v", "m", access, expect=ok())], ["views"]))
         out.append(make_case(
             f"views/{bad_row.lower()}-{prot.lower().replace('_', '-')}-file-map-write",
-            f"{prot} file mapping, MapViewOfFile FILE_MAP_WRITE: NULL", "recorded",
+            f"{prot} file mapping, MapViewOfFile FILE_MAP_WRITE: NULL", "asserted",
             [bad_row, "H13"], "EITHER in test_MapViewOfFile; test_mapping pins "
             "ERROR_ACCESS_DENIED (1D), both accepted here",
             f"{bad_row}: NULL, ERROR_INVALID_PARAMETER or ERROR_ACCESS_DENIED",
@@ -179,7 +179,7 @@ def d40_d48_cases():
         out.append(make_case(
             f"views/d51-anon-commit-{access.lower().replace('_', '-')}",
             f"Pagefile PAGE_READWRITE|SEC_COMMIT view {access}: AllocationProtect {prot}",
-            "recorded", ["D51"], "NV test_query_region_information (NtMapViewOfSection with the "
+            "asserted", ["D51"], "NV test_query_region_information (NtMapViewOfSection with the "
             "protection; MapViewOfFile with the matching access here, 1D rule)",
             "D51: all STATUS_SUCCESS; AllocationProtect = requested",
             [mapping("m", "INVALID_HANDLE_VALUE", "PAGE_READWRITE|SEC_COMMIT", PAGE,
@@ -195,14 +195,14 @@ def unmap_cases():
     out.append(make_case(
         "views/d49-unmap-garbage-address", "UnmapViewOfFile(0xdeadbeef): FALSE, "
                                            "ERROR_INVALID_ADDRESS",
-        "recorded", ["D49"], "V test_MapViewOfFile",
+        "asserted", ["D49"], "V test_MapViewOfFile",
         "D49: UnmapViewOfFile on VirtualAlloc memory / addr+0x3000 / 0xdeadbeef -> FALSE, "
         "ERROR_INVALID_ADDRESS (487)",
         [unmap(address=0xdeadbeef, expect=fail("ERROR_INVALID_ADDRESS"))], ["views", "unmap"]))
     out.append(make_case(
         "views/d49-unmap-past-end-of-view", "UnmapViewOfFile(view + 0x3000) past a 12288-byte "
                                             "view: "
-        "ERROR_INVALID_ADDRESS", "recorded", ["D49"], "V test_MapViewOfFile",
+        "ERROR_INVALID_ADDRESS", "asserted", ["D49"], "V test_MapViewOfFile",
         "D49: UnmapViewOfFile(addr+0x3000) -> FALSE, ERROR_INVALID_ADDRESS",
         rw_file_mapping("PAGE_READONLY", 12288) + [
             map_view("v", "m", "FILE_MAP_READ", bytes_=12288, expect=ok()),
@@ -211,7 +211,7 @@ def unmap_cases():
     for off in (100, 4096, 4096 + 100):
         out.append(make_case(
             f"views/d50-unmap-inside-view-{off}",
-            f"UnmapViewOfFile(view + {off}) unmaps the whole view", "recorded",
+            f"UnmapViewOfFile(view + {off}) unmaps the whole view", "asserted",
             ["D50", "N16"], "V test_MapViewOfFile; the MEM_FREE state afterwards as in N16",
             "D50: each Unmap succeeds (any address inside the view unmaps it)",
             rw_file_mapping("PAGE_READONLY", 12288) + [
@@ -221,7 +221,7 @@ def unmap_cases():
                 read_view("v", 1, fault=True)], ["views", "unmap"]))
     out.append(make_case(
         "views/unmap-twice", "UnmapViewOfFile twice: the second fails ERROR_INVALID_ADDRESS",
-        "recorded", ["D49"], "derived: after the first unmap the address is no view "
+        "asserted", ["D49"], "derived: after the first unmap the address is no view "
         "(STATUS_NOT_MAPPED_VIEW -> ERROR_INVALID_ADDRESS, §0.3)",
         "D49: UnmapViewOfFile on an address that is not a view -> ERROR_INVALID_ADDRESS",
         [mapping("m", "INVALID_HANDLE_VALUE", "PAGE_READWRITE", PAGE, expect=fresh()),
@@ -237,7 +237,7 @@ def offset_cases():
                     expect=fresh())]
     for off, good, rows, kind, note in (
             (0, True, ["H14"], "documented", ""),
-            (1, False, ["D53", "H14"], "recorded", "DERIVED: STATUS_MAPPED_ALIGNMENT"),
+            (1, False, ["D53", "H14"], "asserted", "DERIVED: STATUS_MAPPED_ALIGNMENT"),
             (PAGE, False, ["H14", "D53"], "documented", "page-aligned is not enough"),
             (GRANULARITY - 1, False, ["H14", "D53"], "documented", ""),
             (GRANULARITY, True, ["H14"], "documented", "view to the end: 2 x 64 KiB"),
@@ -266,7 +266,7 @@ def offset_cases():
             f"views/bytes-{off}-{nbytes}",
             f"MapViewOfFile offset {off:#x}, {nbytes:#x} bytes of a 0x30000 mapping: "
             f"{'ok' if good else 'ERROR_ACCESS_DENIED'}",
-            "recorded" if not good else "documented", ["H14", "D55"] if not good else ["H14"],
+            "asserted" if not good else "documented", ["H14", "D55"] if not good else ["H14"],
             "DERIVED from D55: a view past the section end is STATUS_INVALID_VIEW_SIZE -> "
             "ERROR_ACCESS_DENIED" if not good else
             "DOC-MVF; the region is the view size rounded up to pages",
@@ -276,7 +276,7 @@ def offset_cases():
         out.append(make_case(
             f"views/d55-view-size-{nbytes:x}",
             f"0x3452-byte file section, view of {nbytes:#x} bytes: "
-            f"{'ok' if good else 'ERROR_ACCESS_DENIED'}", "recorded", ["D55", "S9"],
+            f"{'ok' if good else 'ERROR_ACCESS_DENIED'}", "asserted", ["D55", "S9"],
             "V (NtMapViewOfSection); DERIVED: STATUS_INVALID_VIEW_SIZE -> ERROR_ACCESS_DENIED",
             "D55: section 0x3452 bytes: size 0x3452 success / 0x3453 STATUS_INVALID_VIEW_SIZE",
             new_file(0x3456) + [
@@ -293,7 +293,7 @@ def base_cases():
            map_view("v", "m", "FILE_MAP_READ", expect=ok())]
     out.append(make_case(
         "views/d52-mapviewofex-same-address", "MapViewOfFileEx at an existing view's address: "
-        "ERROR_INVALID_ADDRESS", "recorded", ["D52"],
+        "ERROR_INVALID_ADDRESS", "asserted", ["D52"],
         "NV test_NtMapViewOfSection; DERIVED: STATUS_CONFLICTING_ADDRESSES -> "
         "ERROR_INVALID_ADDRESS",
         "D52: NtMapViewOfSection at same address as existing view -> STATUS_CONFLICTING_ADDRESSES",
@@ -303,7 +303,7 @@ def base_cases():
         out.append(make_case(
             f"views/d54-mapviewofex-unaligned-base-{off}",
             f"MapViewOfFileEx at view+{off:#x} (not 64 KiB aligned): ERROR_MAPPED_ALIGNMENT",
-            "recorded", ["D54"],
+            "asserted", ["D54"],
             "NV test_NtMapViewOfSection; DERIVED: STATUS_MAPPED_ALIGNMENT -> "
             "ERROR_MAPPED_ALIGNMENT (the alignment check comes before the conflict check)",
             "D54: base address ptr+42 or ptr+0x1000 (not 64K aligned) -> STATUS_MAPPED_ALIGNMENT",
@@ -335,7 +335,7 @@ def cow_cases():
         "views/b34-write-to-writecopy-page-becomes-readwrite",
         "Writing a FILE_MAP_COPY page turns that page PAGE_READWRITE; the next stays "
         "PAGE_WRITECOPY",
-        "recorded", ["B34", "S22", "D1"],
+        "asserted", ["B34", "S22", "D1"],
         "B34 and §6: after a write to a PAGE_WRITECOPY page Windows reports PAGE_READWRITE and "
         "splits the region to one page (TODO_WINE); here the page is WRITECOPY by the view access "
         "(D1) instead of VirtualProtect",
@@ -355,7 +355,7 @@ def cow_cases():
     out.append(make_case(
         "views/b35-write-to-execute-writecopy-page",
         "Writing a FILE_MAP_EXECUTE|FILE_MAP_COPY page turns it PAGE_EXECUTE_READWRITE",
-        "recorded", ["B35", "B24", "D17"],
+        "asserted", ["B35", "B24", "D17"],
         "B35 (TODO_WINE) and B24's prot_after_write; the page is EXECUTE_WRITECOPY by the view "
         "access (D17) instead of VirtualProtect",
         "B24: PAGE_EXECUTE_WRITECOPY prot_after_write PAGE_EXECUTE_READWRITE",
@@ -371,7 +371,7 @@ def cow_cases():
     out.append(make_case(
         "views/b32-execute-readwrite-view",
         "PAGE_EXECUTE_READWRITE mapping, view READ|WRITE|EXECUTE: PAGE_EXECUTE_READWRITE",
-        "recorded", ["B32", "B33", "B36", "D22"],
+        "asserted", ["B32", "B33", "B36", "D22"],
         "the starting state of B32/B33 (old protection PAGE_EXECUTE_READWRITE); VirtualProtect "
         "itself (B32, B33, B36) is not in the case vocabulary",
         "B32: VirtualProtect(view, PAGE_NOACCESS) succeeds, old = PAGE_EXECUTE_READWRITE",
