@@ -164,10 +164,19 @@ std::optional<rep::ResultsFile> run_target(const std::string& backend, const Sel
     }
   }
 #endif
-  const std::filesystem::path expectations_file = rep::expectations_path(o.expectations, file.run);
+  const TargetDetails details = target_details(*targets[0]);
+  file.run.launcher = details.launcher;
+  file.run.launcher_version = details.launcher_version;
+  // The run's version's expectations, else the nearest older version's (with a note).
+  const rep::ExpectationsChoice chosen = rep::choose_expectations(o.expectations, file.run);
   std::optional<rep::Expectations> expectations;
-  if (!expectations_file.empty()) {
-    expectations = rep::load_expectations(expectations_file, rep::expectations_key(file.run));
+  if (!chosen.path.empty()) {
+    expectations = rep::load_expectations(chosen.path, chosen.used_key);
+    file.run.expectations = chosen.path.generic_string();
+  }
+  file.run.expectations_note = chosen.note;
+  if (!chosen.note.empty()) {
+    std::cerr << fmt::format("audit: {}: {}\n", file.run.target, chosen.note);
   }
   const rep::Expectations* listed = expectations ? &*expectations : nullptr;
 
@@ -338,8 +347,7 @@ const bool registered = register_command({
       app.add_option("--jobs,-j", o->jobs, "Cases run at the same time per target")
           ->check(CLI::Range(1, 256))
           ->capture_default_str();
-      app.add_option("--executor", o->target.executor,
-                     "fmconf-executor.exe for the wine target (default: next to fmconf)");
+      add_wine_options(app, o->target);
       app.add_flag("!--no-progress", o->progress, "No progress line on stderr");
       return [o] { return audit(*o); };
     },

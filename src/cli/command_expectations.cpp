@@ -6,6 +6,7 @@
 #include "report/expectations.hpp"
 #include "report/results_file.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -43,7 +44,12 @@ int update(const ExpectationsOptions& o) {
       continue;
     }
     any = true;
-    rep::Expectations expectations = rep::load_expectations(file, rep::expectations_key(run.run));
+    // A version with no file of its own starts from the nearest older version's file.
+    const rep::ExpectationsChoice base = rep::choose_expectations(o.dir, run.run);
+    rep::Expectations expectations = base.path.empty()
+                                         ? rep::Expectations{base.key, {}}
+                                         : rep::load_expectations(base.path, base.used_key);
+    if (!base.note.empty()) std::cout << "note: " << base.note << "\n";
     const rep::UpdateSummary summary = rep::update_expectations(expectations, run);
     rep::save_expectations(file, expectations);
     std::cout << fmt::format(
@@ -51,7 +57,18 @@ int update(const ExpectationsOptions& o) {
         "errors not recorded\n",
         file.string(), expectations.entries.size(), summary.added.size(), summary.updated.size(),
         summary.removed.size(), summary.errors.size());
-    for (const auto& id : summary.removed) std::cout << "  - " << id << " (passes now)\n";
+    if (!summary.fixed.empty()) {
+      std::cout << fmt::format(
+          "Fixed in {}: {} entries of {} pass now (kept under \"fixed\" with their reason and "
+          "evidence):\n",
+          run.run.version, summary.fixed.size(), expectations.based_on);
+    }
+    for (const auto& id : summary.fixed) std::cout << "  * " << id << " (fixed)\n";
+    for (const auto& id : summary.removed) {
+      if (std::find(summary.fixed.begin(), summary.fixed.end(), id) == summary.fixed.end()) {
+        std::cout << "  - " << id << " (passes now)\n";
+      }
+    }
     for (const auto& id : summary.errors) std::cout << "  ! " << id << " (verdict error)\n";
     if (!summary.added.empty()) {
       std::cout << fmt::format(
@@ -127,7 +144,9 @@ const bool registered = register_command({
       auto o = std::make_shared<ExpectationsOptions>();
       app.require_subcommand(1);
       CLI::App* up = app.add_subcommand(
-          "update", "Write corpus/expectations/<target>.json from a run's results file");
+          "update",
+          "Write corpus/expectations/<target>-<version>.json from a run's results file (a new "
+          "version's file starts from the nearest older one; entries it passes are marked fixed)");
       up->add_option("results", o->results, "Results files (fmconf audit's results-<target>.json)")
           ->required()
           ->check(CLI::ExistingFile);

@@ -124,8 +124,7 @@ const bool registered = register_command({
                      "number)");
       app.add_option("--show", o->shown, "Failures and errors the summary lists")
           ->capture_default_str();
-      app.add_option("--executor", o->target.executor,
-                     "fmconf-executor.exe for the wine backend (default: next to fmconf)");
+      add_wine_options(app, o->target);
       add_case_selection_options(app, o->selection);
       return [o] { return run(*o); };
     },

@@ -31,7 +31,8 @@ std::unique_ptr<Target> make_target(const std::string& backend, const TargetOpti
   if (backend == "wine") {
 #if defined(FMCONF_HAVE_WINE)
     // Whole cases sent to fmconf-executor.exe under Wine (src/remote); one executor a target.
-    return remote::make_wine_target(options.executor, options.timeout);
+    return remote::make_wine_target(options.executor, options.timeout, 1,
+                                    {options.wine, options.wineserver});
 #else
     throw std::runtime_error(
         "backend 'wine' not built (Linux builds only; run fmconf.exe --backend native under Wine "
@@ -47,6 +48,31 @@ std::unique_ptr<Target> make_target(const std::string& backend, const TargetOpti
 #endif
   }
   throw std::runtime_error("unknown backend '" + backend + "' (model, wine or native)");
+}
+
+TargetDetails target_details(Target& target) {
+  TargetDetails details;
+#if defined(FMCONF_HAVE_WINE)
+  if (const auto* wine = dynamic_cast<const remote::WineTarget*>(&target)) {
+    details.launcher = wine->wine().wine;
+    details.launcher_version = wine->wine().version_line;
+  }
+#else
+  (void)target;
+#endif
+  return details;
+}
+
+void add_wine_options(CLI::App& app, TargetOptions& options) {
+  app.add_option("--executor", options.executor,
+                 "fmconf-executor.exe for the wine target (default: next to fmconf)");
+  app.add_option("--wine", options.wine,
+                 "The `wine` launcher of an installed Wine or a Wine build tree (its folder or "
+                 "its `wine`); default $FMCONF_WINE, else wine64/wine on PATH. Each Wine "
+                 "version gets its own prefix");
+  app.add_option("--wineserver", options.wineserver,
+                 "Its wineserver (default $FMCONF_WINESERVER, else beside the launcher: the same "
+                 "folder or the build tree's server/wineserver)");
 }
 
 }  // namespace fmconf::cli

@@ -17,9 +17,10 @@ constexpr std::chrono::microseconds kStreamReadInterval{2000};
 }  // namespace
 
 std::optional<ExecutorOptions> default_executor_options(const std::string& executor_option,
-                                                        std::string* why) {
+                                                        std::string* why,
+                                                        const WineChoice& choice) {
   std::string reason;
-  auto wine = find_wine(&reason);
+  auto wine = find_wine(choice, &reason);
   if (!wine) {
     if (why != nullptr) *why = reason;
     return std::nullopt;

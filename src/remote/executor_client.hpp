@@ -41,11 +41,12 @@ struct ExecutorOptions {
   bool keep_stderr = false;                          // the executor's stderr to ours
 };
 
-// Default options: Wine found on PATH, the executor located as executor_locator.hpp says, the
-// timeout from $FMCONF_TIMEOUT_MS if set. std::nullopt with *why when Wine or the executor is
-// missing.
+// Default options: Wine found as `wine` says (wine_launcher.hpp: --wine, FMCONF_WINE, PATH), the
+// executor located as executor_locator.hpp says, the timeout from $FMCONF_TIMEOUT_MS if set.
+// std::nullopt with *why when Wine or the executor is missing.
 std::optional<ExecutorOptions> default_executor_options(const std::string& executor_option = {},
-                                                        std::string* why = nullptr);
+                                                        std::string* why = nullptr,
+                                                        const WineChoice& wine = {});
 
 class ExecutorClient {
  public:

@@ -15,40 +15,9 @@ extern char** environ;
 namespace fmconf::remote {
 namespace {
 
-std::optional<std::string> on_path(const std::string& program) {
-  const char* path = std::getenv("PATH");
-  std::string dirs = path != nullptr ? path : "/usr/bin:/bin";
-  std::size_t start = 0;
-  while (start <= dirs.size()) {
-    const std::size_t end = std::min(dirs.find(':', start), dirs.size());
-    const std::string dir = dirs.substr(start, end - start);
-    if (!dir.empty()) {
-      const std::string candidate = dir + "/" + program;
-      if (::access(candidate.c_str(), X_OK) == 0) return candidate;
-    }
-    start = end + 1;
-  }
-  return std::nullopt;
-}
-
-std::filesystem::path default_prefix() {
-  if (const char* explicit_prefix = std::getenv("FMCONF_WINEPREFIX");
-      explicit_prefix != nullptr && *explicit_prefix != '\0') {
-    return explicit_prefix;
-  }
-  std::filesystem::path cache;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') {
-    cache = xdg;
-  } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
-    cache = std::filesystem::path(home) / ".cache";
-  } else {
-    cache = "/tmp";
-  }
-  return cache / "fmconf" / "wineprefix";
-}
-
 bool overridden(const std::string& entry) {
-  for (const char* name : {"WINEPREFIX=", "WINEDEBUG=", "WINEDLLOVERRIDES=", "WINEARCH="}) {
+  for (const char* name :
+       {"WINEPREFIX=", "WINEDEBUG=", "WINEDLLOVERRIDES=", "WINEARCH=", "WINESERVER="}) {
     if (entry.rfind(name, 0) == 0) return true;
   }
   return false;
@@ -76,32 +45,28 @@ void create_prefix(const WineSetup& setup, bool recreate) {
 
 }  // namespace
 
-std::optional<WineSetup> find_wine(std::string* why) {
+std::optional<WineSetup> find_wine(const WineChoice& choice, std::string* why) {
   WineSetup setup;
-  if (auto wine = on_path("wine64")) {
-    setup.wine = *wine;
-  } else if (auto wine32 = on_path("wine")) {
-    setup.wine = *wine32;
-  } else {
-    if (why != nullptr) *why = "neither wine64 nor wine is on PATH";
-    return std::nullopt;
-  }
-  if (auto server = on_path("wineserver")) {
-    setup.wineserver = *server;
-  } else {
-    if (why != nullptr) *why = "wineserver is not on PATH";
-    return std::nullopt;
-  }
-  setup.prefix = default_prefix();
   for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
     if (!overridden(*entry)) setup.environment.emplace_back(*entry);
   }
-  setup.environment.push_back("WINEPREFIX=" + setup.prefix.string());
   setup.environment.push_back("WINEDEBUG=-all");
+  const auto launcher = locate_wine_launcher(choice, setup.environment, why);
+  if (!launcher) return std::nullopt;
+  setup.wine = launcher->wine;
+  setup.wineserver = launcher->wineserver;
+  setup.version = launcher->version;
+  setup.version_line = launcher->version_line;
+  setup.prefix = prefix_for_version(setup.version);
+  setup.environment.push_back("WINEPREFIX=" + setup.prefix.string());
   setup.environment.push_back("WINEDLLOVERRIDES=mscoree,mshtml=");
   setup.environment.push_back("WINEARCH=win64");
+  // The launcher starts this wineserver, not one found on PATH (Wine's loader reads WINESERVER).
+  setup.environment.push_back("WINESERVER=" + setup.wineserver);
   return setup;
 }
+
+std::optional<WineSetup> find_wine(std::string* why) { return find_wine(WineChoice{}, why); }
 
 bool prefix_is_usable(const std::filesystem::path& prefix) {
   std::error_code error;

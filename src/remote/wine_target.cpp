@@ -17,9 +17,10 @@ CaseResult failed_run(const Case& c, const std::string& message) {
 }
 
 std::unique_ptr<Target> make_wine_target(const std::string& executor,
-                                         std::chrono::milliseconds timeout, int max_executors) {
+                                         std::chrono::milliseconds timeout, int max_executors,
+                                         const WineChoice& wine) {
   std::string why;
-  auto options = default_executor_options(executor, &why);
+  auto options = default_executor_options(executor, &why, wine);
   if (!options) throw std::runtime_error("backend 'wine' unavailable: " + why);
   options->request_timeout = timeout;
   return std::make_unique<WineTarget>(std::move(*options), max_executors);
@@ -68,6 +69,9 @@ Environment WineTarget::environment() {
     throw;
   }
   release(std::move(client));
+  // The Wine that ran: the launcher's own version line names it exactly (a build tree's
+  // `wine-9.0-123-gabcdef`); the executor's wine_get_version() says the same for a real Wine.
+  if (!options_.wine.version.empty()) environment.version = options_.wine.version;
   return environment;
 }
 

@@ -46,6 +46,8 @@ class WineTarget final : public Target {
   std::uint64_t run_nanoseconds() const { return run_nanoseconds_.load(); }
   // Changes the watchdog for the next requests.
   void set_request_timeout(std::chrono::milliseconds timeout);
+  // The Wine it runs: launcher, wineserver, version, prefix.
+  const WineSetup& wine() const { return options_.wine; }
 
  private:
   std::unique_ptr<ExecutorClient> acquire();
@@ -63,10 +65,11 @@ class WineTarget final : public Target {
 };
 
 // A WineTarget with the default set-up (wine_setup.hpp, executor_locator.hpp); `executor` is the
-// --executor option ("" for the default search). Throws std::runtime_error saying what is
-// missing when Wine or the executor is not there.
+// --executor option ("" for the default search), `wine` the --wine/--wineserver options. Throws
+// std::runtime_error saying what is missing when Wine or the executor is not there.
 std::unique_ptr<Target> make_wine_target(const std::string& executor,
-                                         std::chrono::milliseconds timeout, int max_executors = 1);
+                                         std::chrono::milliseconds timeout, int max_executors = 1,
+                                         const WineChoice& wine = {});
 
 // The result for a case that could not run on the executor (verdict error, `message`).
 CaseResult failed_run(const Case& c, const std::string& message);

@@ -1,5 +1,6 @@
 #include "report/expectations.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <regex>
@@ -45,17 +46,111 @@ std::filesystem::path expectations_path(const std::filesystem::path& dir, const 
   return dir / (key + ".json");
 }
 
+namespace {
+
+// "wine-9.0.1-rc2" -> {9, 0, 1}: the dotted numbers after the target's "<name>-".
+std::vector<unsigned long> version_numbers(const std::string& key) {
+  std::vector<unsigned long> numbers;
+  std::size_t i = key.find('-');
+  if (i == std::string::npos) return numbers;
+  ++i;
+  while (i < key.size() && std::isdigit(static_cast<unsigned char>(key[i]))) {
+    unsigned long n = 0;
+    while (i < key.size() && std::isdigit(static_cast<unsigned char>(key[i]))) {
+      n = n * 10 + static_cast<unsigned long>(key[i] - '0');
+      ++i;
+    }
+    numbers.push_back(n);
+    if (i + 1 < key.size() && key[i] == '.' &&
+        std::isdigit(static_cast<unsigned char>(key[i + 1]))) {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  return numbers;
+}
+
+// "wine" of "wine-8.0".
+std::string target_of_key(const std::string& key) { return key.substr(0, key.find('-')); }
+
+}  // namespace
+
+int compare_versions(const std::string& a, const std::string& b) {
+  std::vector<unsigned long> x = version_numbers(a);
+  std::vector<unsigned long> y = version_numbers(b);
+  x.resize(std::max(x.size(), y.size()));
+  y.resize(x.size());
+  return x < y ? -1 : (y < x ? 1 : 0);
+}
+
+ExpectationsChoice choose_expectations(const std::filesystem::path& dir, const RunInfo& run) {
+  ExpectationsChoice choice;
+  choice.key = expectations_key(run);
+  if (choice.key.empty()) return choice;
+  std::error_code error;
+  const std::filesystem::path own = dir / (choice.key + ".json");
+  if (std::filesystem::is_regular_file(own, error)) {
+    choice.path = own;
+    choice.used_key = choice.key;
+    return choice;
+  }
+  // The nearest older version of the same target; of equal versions, the shortest key (the
+  // release "wine-9.0" before "wine-9.0-rc1").
+  const std::string target = target_of_key(choice.key);
+  const bool versioned = !version_numbers(choice.key).empty();
+  std::string best;
+  if (versioned && std::filesystem::is_directory(dir, error)) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+      if (entry.path().extension() != ".json") continue;
+      const std::string key = entry.path().stem().string();
+      if (target_of_key(key) != target || version_numbers(key).empty()) continue;
+      if (compare_versions(key, choice.key) > 0) continue;
+      if (best.empty() || compare_versions(key, best) > 0 ||
+          (compare_versions(key, best) == 0 && key.size() < best.size())) {
+        best = key;
+      }
+    }
+  }
+  if (best.empty()) {
+    choice.note = "no expectations file " + own.filename().string() + " in " + dir.string() +
+                  (versioned ? " nor one of an older " + target + " version" : "") +
+                  ": every failure counts as new";
+    return choice;
+  }
+  choice.path = dir / (best + ".json");
+  choice.used_key = best;
+  choice.note = "no expectations file " + own.filename().string() + " in " + dir.string() +
+                ": using " + best + ".json, the nearest older version's (write " +
+                own.filename().string() + " with `fmconf expectations update`)";
+  return choice;
+}
+
+namespace {
+
+constexpr const char* kEntryFields[] = {"status", "reason", "spec", "observed"};
+
+}  // namespace
+
 Json expectation_to_json(const Expectation& entry) {
-  return {{"status", expectation_status_name(entry.status)},
-          {"reason", entry.reason},
-          {"spec", entry.spec},
-          {"observed", entry.observed}};
+  Json json = entry.extra.is_object() ? entry.extra : Json::object();
+  json["status"] = expectation_status_name(entry.status);
+  json["reason"] = entry.reason;
+  json["spec"] = entry.spec;
+  json["observed"] = entry.observed;
+  return json;
 }
 
 Json expectations_to_json(const Expectations& expectations) {
   Json entries = Json::object();
   for (const auto& [id, entry] : expectations.entries) entries[id] = expectation_to_json(entry);
-  return {{"target", expectations.target}, {"entries", entries}};
+  Json json = {{"target", expectations.target}, {"entries", entries}};
+  if (!expectations.based_on.empty()) json["based_on"] = expectations.based_on;
+  if (!expectations.fixed.empty()) {
+    json["fixed"] = Json::object();
+    for (const auto& [id, entry] : expectations.fixed) json["fixed"][id] = entry;
+  }
+  return json;
 }
 
 Expectations expectations_from_json(const Json& json, const std::string& where) {
@@ -75,7 +170,17 @@ Expectations expectations_from_json(const Json& json, const std::string& where) 
     entry.reason = value.value("reason", "");
     entry.spec = value.value("spec", "");
     if (value.contains("observed")) entry.observed = value["observed"];
+    for (const auto& [key, member] : value.items()) {
+      if (std::find(std::begin(kEntryFields), std::end(kEntryFields), key) ==
+          std::end(kEntryFields)) {
+        entry.extra[key] = member;
+      }
+    }
     expectations.entries.emplace(id, std::move(entry));
+  }
+  expectations.based_on = json.value("based_on", "");
+  if (json.contains("fixed") && json["fixed"].is_object()) {
+    for (const auto& [id, value] : json["fixed"].items()) expectations.fixed.emplace(id, value);
   }
   return expectations;
 }
@@ -99,14 +204,28 @@ void save_expectations(const std::filesystem::path& path, const Expectations& ex
   std::ofstream out(path, std::ios::binary);
   if (!out) throw std::runtime_error(path.string() + ": cannot write");
   // One entry a line keeps review diffs readable.
-  out << "{\"target\": " << Json(expectations.target).dump() << ",\n \"entries\": {";
+  out << "{\"target\": " << Json(expectations.target).dump();
+  if (!expectations.based_on.empty()) {
+    out << ",\n \"based_on\": " << Json(expectations.based_on).dump();
+  }
+  out << ",\n \"entries\": {";
   bool first = true;
   for (const auto& [id, entry] : expectations.entries) {
     out << (first ? "\n  " : ",\n  ") << Json(id).dump() << ": "
         << expectation_to_json(entry).dump();
     first = false;
   }
-  out << "\n}}\n";
+  out << "\n}";
+  if (!expectations.fixed.empty()) {
+    out << ",\n \"fixed\": {";
+    first = true;
+    for (const auto& [id, entry] : expectations.fixed) {
+      out << (first ? "\n  " : ",\n  ") << Json(id).dump() << ": " << entry.dump();
+      first = false;
+    }
+    out << "\n}";
+  }
+  out << "}\n";
 }
 
 std::string spec_rows_of(const Json& result) {
@@ -133,6 +252,14 @@ std::string spec_rows_of(const Json& result) {
 
 UpdateSummary update_expectations(Expectations& expectations, const ResultsFile& run) {
   UpdateSummary summary;
+  const std::string key = expectations_key(run.run);
+  const bool new_version =
+      !key.empty() && !expectations.target.empty() && expectations.target != key;
+  if (new_version) {
+    expectations.based_on = expectations.target;
+    expectations.target = key;
+    expectations.fixed.clear();  // those of the older file were fixed in an older version
+  }
   for (const auto& result : run.results) {
     const std::string id = result.value("id", "");
     const std::string verdict = result.value("verdict", "error");
@@ -153,6 +280,13 @@ UpdateSummary update_expectations(Expectations& expectations, const ResultsFile&
       }
     } else if (verdict == "pass") {
       if (it != expectations.entries.end() && it->second.status == ExpectationStatus::known) {
+        if (new_version) {
+          Json entry = expectation_to_json(it->second);
+          entry["fixed_in"] = run.run.version;
+          entry["listed_in"] = expectations.based_on;
+          expectations.fixed[id] = std::move(entry);
+          summary.fixed.push_back(id);
+        }
         expectations.entries.erase(it);
         summary.removed.push_back(id);
       }

@@ -135,10 +135,14 @@ Json html_page_data(const ReportSet& set) {
       results.push_back(std::move(compact));
     }
     entry["r"] = std::move(results);
+    if (const auto changed = set.changed_since.find(id); changed != set.changed_since.end()) {
+      entry["cs"] = changed->second;
+    }
     cases.push_back(std::move(entry));
   }
   data["cases"] = std::move(cases);
   data["inferred"] = inferred;
+  data["baseline"] = set.baseline;
   return data;
 }
 

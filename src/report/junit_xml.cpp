@@ -125,6 +125,10 @@ std::string junit_xml(const ReportSet& set) {
                           xml_escape(column.run.run.version));
       body += fmt::format("      <property name=\"suite_commit\" value=\"{}\"/>\n",
                           xml_escape(column.run.run.suite_commit));
+      if (!column.run.run.launcher.empty()) {
+        body += fmt::format("      <property name=\"launcher\" value=\"{}\"/>\n",
+                            xml_escape(column.run.run.launcher));
+      }
       for (Outcome o : {Outcome::known, Outcome::xpass, Outcome::flaky}) {
         body +=
             fmt::format("      <property name=\"{}\" value=\"{}\"/>\n", outcome_name(o), counts[o]);

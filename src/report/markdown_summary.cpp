@@ -39,6 +39,31 @@ std::string markdown_summary(const ReportSet& set) {
                       run.allocation_granularity, markdown_cell(run.suite_commit.substr(0, 12)),
                       markdown_cell(run.date), markdown_cell(run.host));
   }
+  for (const auto& column : set.columns) {  // which Wine ran, and which expectations applied
+    const RunInfo& run = column.run.run;
+    if (!run.launcher.empty()) {
+      md += fmt::format("\n- {}: launcher `{}` ({})", markdown_cell(column.label), run.launcher,
+                        markdown_cell(run.launcher_version));
+    }
+    if (!run.expectations.empty()) {
+      md += fmt::format("\n- {}: expectations `{}`", markdown_cell(column.label), run.expectations);
+    }
+    if (!run.expectations_note.empty()) {
+      md += fmt::format("\n- {}: **note**: {}", markdown_cell(column.label),
+                        markdown_cell(run.expectations_note));
+    }
+  }
+  if (set.baseline.is_object()) {
+    const Json& n = set.baseline["counts"];
+    md += fmt::format(
+        "\n- changed since the baseline {} (compared with {}): {} new failures, {} fixed, {} "
+        "changed observations, {} xpass, {} only in the baseline, {} only in {}; {} gate",
+        markdown_cell(set.baseline.value("label", "")), set.baseline.value("column", ""),
+        n.value("new_failure", 0), n.value("fixed", 0), n.value("changed", 0), n.value("xpass", 0),
+        n.value("only_old", 0), n.value("only_new", 0), set.baseline.value("column", ""),
+        set.baseline.value("gating", 0));
+  }
+  md += "\n";
   md +=
       "\n## Totals\n\n| target | cases | pass | fail | known | xpass | flaky | error |\n"
       "|---|---:|---:|---:|---:|---:|---:|---:|\n";

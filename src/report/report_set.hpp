@@ -35,6 +35,12 @@ struct ReportSet {
   std::vector<std::string> groups;    // sorted
   std::vector<std::string> case_ids;  // sorted, grouped
 
+  // With a baseline (`fmconf report --baseline`): the baseline run, the column compared with
+  // it, and per case id what changed since (compare.hpp: {"k": kind, "t": text, "g": gates});
+  // a case absent from the map is unchanged.
+  Json baseline = nullptr;  // {"run": RunInfo json, "column": label, "counts": {...}}
+  std::map<std::string, Json> changed_since{};
+
   const Json* result(std::size_t column, const std::string& case_id) const;
   Counts counts(std::size_t column, const std::string& group) const;  // "" = every group
   // The first result of any column carrying "case" (the case json), else the first result.

@@ -26,6 +26,10 @@ Json run_info_to_json(const RunInfo& run) {
                {"host", run.host},
                {"command", run.command}};
   if (!run.inferred.empty()) json["inferred"] = run.inferred;
+  if (!run.launcher.empty()) json["launcher"] = run.launcher;
+  if (!run.launcher_version.empty()) json["launcher_version"] = run.launcher_version;
+  if (!run.expectations.empty()) json["expectations"] = run.expectations;
+  if (!run.expectations_note.empty()) json["expectations_note"] = run.expectations_note;
   return json;
 }
 
@@ -40,6 +44,10 @@ RunInfo run_info_from_json(const Json& json) {
   run.host = json.value("host", "");
   run.command = json.value("command", "");
   if (json.contains("inferred") && json["inferred"].is_array()) run.inferred = json["inferred"];
+  run.launcher = json.value("launcher", "");
+  run.launcher_version = json.value("launcher_version", "");
+  run.expectations = json.value("expectations", "");
+  run.expectations_note = json.value("expectations_note", "");
   return run;
 }
 

@@ -25,7 +25,11 @@ struct RunInfo {
   std::string date{};                    // UTC ISO-8601
   std::string host{};
   std::string command{};
-  Json inferred = Json::array();  // the model's inferred choices, if any
+  Json inferred = Json::array();    // the model's inferred choices, if any
+  std::string launcher{};           // wine: the `wine` launcher that ran (absolute path)
+  std::string launcher_version{};   // wine: its `wine --version` line
+  std::string expectations{};       // the expectations file applied ("" = none)
+  std::string expectations_note{};  // why not the run's own version's file (fallback, none)
 };
 
 struct ResultsFile {
